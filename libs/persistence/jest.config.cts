@@ -6,5 +6,6 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  testTimeout: 60_000,
   coverageDirectory: '../../coverage/libs/persistence',
 };

@@ -1,1 +1,16 @@
-export {};
+export * from './lib/config/config';
+export * from './lib/logging/correlation';
+export * from './lib/logging/logger';
+export * from './lib/transport/local-bus';
+export * from './lib/transport/transport';
+export * from './lib/transport/service-client';
+export * from './lib/transport/service-error';
+export * from './lib/transport/payload';
+export * from './lib/transport/correlation.interceptor';
+export * from './lib/http/exception.filter';
+export * from './lib/http/correlation.middleware';
+export * from './lib/health/service-health.service';
+export * from './lib/health/health-controller.factory';
+export * from './lib/runtime.module';
+export * from './lib/service-definition';
+export * from './lib/tokens';

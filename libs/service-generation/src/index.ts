@@ -1,1 +1,1 @@
-export {};
+export * from './lib/generation.module';

@@ -1,11 +1,10 @@
-import type { CorpusServiceName, PlatformServiceName } from './services';
-
 /** Root of every subject. */
 export const SUBJECT_ROOT = 'mileva';
 
 /**
- * Placeholder that a corpus service replaces with the corpus it serves
- * (`national`, an académie code, or `*` when one process serves every corpus).
+ * Placeholder of corpus subjects. A corpus service process replaces it with the corpus it serves
+ * (`national`, an académie code, or `*` when one process serves every corpus); a client addresses
+ * one corpus with {@link corpusSubject}.
  */
 export const CORPUS_PLACEHOLDER = '{corpus}';
 
@@ -15,35 +14,47 @@ export const ALL_CORPORA = '*';
 /** Header that carries the correlation id of a request across services. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-/** Subjects answered by a platform service (one per platform). */
-export const PlatformSubjects = {
-  health: (service: PlatformServiceName): string => `${SUBJECT_ROOT}.${service}.health`,
-  ping: (service: PlatformServiceName): string => `${SUBJECT_ROOT}.${service}.ping`,
-} as const;
-
 /**
- * Subjects answered by a corpus service. Servers subscribe with the `{corpus}` template
- * (see {@link corpusPattern}); clients address one corpus with {@link corpusSubject}.
+ * Every subject of the platform. Platform services answer once for the whole platform; corpus
+ * services answer on `mileva.corpus.<corpus>.…`.
  */
-export const CorpusSubjects = {
-  health: (service: CorpusServiceName): string => corpusPattern(`${service}.health`),
-  ping: (service: CorpusServiceName): string => corpusPattern(`${service}.ping`),
+export const Subjects = {
+  generation: {
+    health: 'mileva.generation.health',
+    ping: 'mileva.generation.ping',
+  },
+  anonymization: {
+    health: 'mileva.anonymization.health',
+    ping: 'mileva.anonymization.ping',
+  },
+  analytics: {
+    health: 'mileva.analytics.health',
+    ping: 'mileva.analytics.ping',
+  },
+  ingestion: {
+    health: 'mileva.corpus.{corpus}.ingestion.health',
+    ping: 'mileva.corpus.{corpus}.ingestion.ping',
+  },
+  retrieval: {
+    health: 'mileva.corpus.{corpus}.retrieval.health',
+    ping: 'mileva.corpus.{corpus}.retrieval.ping',
+  },
 } as const;
 
-/** Builds a corpus subject template: `mileva.corpus.{corpus}.<suffix>`. */
-export function corpusPattern(suffix: string): string {
-  return `${SUBJECT_ROOT}.corpus.${CORPUS_PLACEHOLDER}.${suffix}`;
+/** True for a subject template that a corpus service answers. */
+export function isCorpusSubject(subject: string): boolean {
+  return subject.includes(CORPUS_PLACEHOLDER);
 }
 
 /** Fills a corpus subject template for one corpus: `mileva.corpus.lyon.retrieval.health`. */
-export function corpusSubject(pattern: string, corpus: string): string {
-  if (!pattern.includes(CORPUS_PLACEHOLDER)) {
-    throw new Error(`Subject ${pattern} is not a corpus subject`);
+export function corpusSubject(template: string, corpus: string): string {
+  if (!isCorpusSubject(template)) {
+    throw new Error(`Subject ${template} is not a corpus subject`);
   }
   if (!/^(\*|[a-z][a-z0-9-]*)$/.test(corpus)) {
     throw new Error(`Invalid corpus code: ${corpus}`);
   }
-  return pattern.replace(CORPUS_PLACEHOLDER, corpus);
+  return template.replace(CORPUS_PLACEHOLDER, corpus);
 }
 
 /**
@@ -52,5 +63,5 @@ export function corpusSubject(pattern: string, corpus: string): string {
  */
 export function corpusOfSubject(subject: string): string | undefined {
   const parts = subject.split('.');
-  return parts[0] === SUBJECT_ROOT && parts[1] === 'corpus' ? parts[2] : undefined;
+  return parts[0] === SUBJECT_ROOT && parts[1] === 'corpus' && parts[2] !== CORPUS_PLACEHOLDER ? parts[2] : undefined;
 }

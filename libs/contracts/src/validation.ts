@@ -1,0 +1,2 @@
+// Server entry point: runtime schemas of every payload. The portal imports types from the main entry only.
+export * from './lib/schemas/health.schema';

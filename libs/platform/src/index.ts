@@ -1,0 +1,4 @@
+export * from './lib/platform';
+export * from './lib/services';
+export * from './lib/run-process';
+export * from './lib/version';

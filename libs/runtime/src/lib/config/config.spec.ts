@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from './config';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('should give the standalone defaults when nothing is set', () => {
+    const config = loadConfig({}, { cwd: '/srv/mileva', version: '1.2.3' });
+    expect(config).toMatchObject({
+      mode: 'standalone',
+      http: { port: 3000 },
+      database: { url: undefined, dataDir: '/srv/mileva/data', poolSize: 4 },
+      corpus: 'national',
+      corpora: ['national'],
+      version: '1.2.3',
+    });
+  });
+
+  it('should switch to the distributed mode when MILEVA_NATS_URL is set', () => {
+    const config = loadConfig({ MILEVA_NATS_URL: 'nats://a:4222, nats://b:4222', MILEVA_CORPUS: 'lyon', MILEVA_CORPORA: 'national,lyon' });
+    expect(config.mode).toBe('distributed');
+    expect(config.nats.servers).toEqual(['nats://a:4222', 'nats://b:4222']);
+    expect(config.corpus).toBe('lyon');
+    expect(config.corpora).toEqual(['national', 'lyon']);
+  });
+
+  it('should treat empty variables as unset', () => {
+    expect(loadConfig({ MILEVA_DATABASE_URL: '', MILEVA_NATS_URL: '  ' }).mode).toBe('standalone');
+  });
+
+  it('should name MILEVA_DATABASE_URL and the scheme received for an unknown scheme', () => {
+    const error = configError({ MILEVA_DATABASE_URL: 'mysql://user:secret@db/mileva' });
+    expect(error.variable).toBe('MILEVA_DATABASE_URL');
+    expect(error.message).toContain('mysql://');
+    expect(error.message).not.toContain('secret');
+  });
+
+  it.each([
+    [{ MILEVA_NATS_URL: 'http://nats:4222' }, 'MILEVA_NATS_URL'],
+    [{ MILEVA_PORT: 'abc' }, 'MILEVA_PORT'],
+    [{ MILEVA_PORT: '70000' }, 'MILEVA_PORT'],
+    [{ MILEVA_CORPUS: 'paris-nord' }, 'MILEVA_CORPUS'],
+    [{ MILEVA_CORPORA: 'national,atlantide' }, 'MILEVA_CORPORA'],
+    [{ MILEVA_LOG_LEVEL: 'loud' }, 'MILEVA_LOG_LEVEL'],
+    [{ MILEVA_REQUEST_TIMEOUT_MS: '5' }, 'MILEVA_REQUEST_TIMEOUT_MS'],
+  ])('should reject %p naming %s', (env, variable) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+  });
+});

@@ -1,0 +1,168 @@
+import { isCorpusCode, type CorpusCode } from '@mileva/rh-taxonomy';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Raised when the environment does not describe a valid configuration. Its message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type RunMode = 'standalone' | 'distributed';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Every setting of a MILEVA process, parsed once at start-up. Nothing else reads `process.env`. */
+export interface MilevaConfig {
+  readonly mode: RunMode;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly http: { readonly port: number; readonly host: string };
+  /** Port of the health endpoint of a service process in distributed mode (0 = none). */
+  readonly healthPort: number;
+  readonly database: {
+    /** Postgres URL; undefined means the embedded database under `dataDir`. */
+    readonly url: string | undefined;
+    readonly dataDir: string;
+    readonly poolSize: number;
+  };
+  readonly nats: { readonly servers: readonly string[] | undefined };
+  /** Corpus served by a corpus service process (`national` or an académie code). */
+  readonly corpus: CorpusCode;
+  /** Corpora the gateway asks (their corpus services must run): `national` and académies with their own service. */
+  readonly corpora: readonly CorpusCode[];
+  readonly requestTimeoutMs: number;
+  readonly log: { readonly level: LogLevel; readonly pretty: boolean };
+  readonly instanceId: string;
+  readonly version: string;
+  readonly portalDir: string | undefined;
+}
+
+/** Description of every environment variable, for the README, `.env.example` and `--help`. */
+export interface VariableDescription {
+  readonly name: string;
+  readonly description: string;
+  readonly defaultValue?: string;
+  readonly isSensitive: boolean;
+}
+
+export const CONFIG_VARIABLES: readonly VariableDescription[] = [
+  { name: 'MILEVA_PORT', description: 'Port HTTP du portail et de l’API', defaultValue: '3000', isSensitive: false },
+  { name: 'MILEVA_HOST', description: 'Adresse d’écoute HTTP', defaultValue: '0.0.0.0', isSensitive: false },
+  { name: 'MILEVA_DATA_DIR', description: 'Dossier de la base embarquée (mode autonome)', defaultValue: './data', isSensitive: false },
+  { name: 'MILEVA_DATABASE_URL', description: 'URL Postgres (postgres://…) ; absente : base embarquée', isSensitive: true },
+  { name: 'MILEVA_DB_POOL_SIZE', description: 'Connexions Postgres par processus', defaultValue: '4', isSensitive: false },
+  { name: 'MILEVA_NATS_URL', description: 'Serveurs NATS (nats://hôte:4222, séparés par des virgules) ; présente : mode distribué', isSensitive: false },
+  { name: 'MILEVA_CORPUS', description: 'Corpus servi par un service de corpus (national ou code d’académie)', defaultValue: 'national', isSensitive: false },
+  { name: 'MILEVA_CORPORA', description: 'Corpus interrogés par la passerelle en mode distribué (séparés par des virgules)', defaultValue: 'national', isSensitive: false },
+  { name: 'MILEVA_REQUEST_TIMEOUT_MS', description: 'Délai maximal d’une requête entre services (ms)', defaultValue: '10000', isSensitive: false },
+  { name: 'MILEVA_HEALTH_PORT', description: 'Port HTTP de santé d’un service en mode distribué (0 : aucun)', defaultValue: '0', isSensitive: false },
+  { name: 'MILEVA_LOG_LEVEL', description: 'Niveau de journalisation (fatal, error, warn, info, debug, trace, silent)', defaultValue: 'info', isSensitive: false },
+  { name: 'MILEVA_LOG_PRETTY', description: 'Journaux lisibles (true) ou JSON (false)', defaultValue: 'false', isSensitive: false },
+  { name: 'MILEVA_PORTAL_DIR', description: 'Dossier du portail construit servi par la passerelle', defaultValue: 'dist/apps/portal/browser', isSensitive: false },
+  { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
+];
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
+  .transform((value) => ['true', '1', 'yes', 'oui'].includes(value));
+
+function port(name: string, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} doit être un numéro de port` })
+    .int(`${name} doit être un entier`)
+    .min(0, `${name} doit être compris entre 0 et 65535`)
+    .max(65535, `${name} doit être compris entre 0 et 65535`)
+    .default(fallback);
+}
+
+const envSchema = z.object({
+  MILEVA_PORT: port('MILEVA_PORT', 3000),
+  MILEVA_HOST: z.string().min(1).default('0.0.0.0'),
+  MILEVA_HEALTH_PORT: port('MILEVA_HEALTH_PORT', 0),
+  MILEVA_DATA_DIR: z.string().min(1).default('./data'),
+  MILEVA_DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//i.test(value), {
+      error: (issue) =>
+        `MILEVA_DATABASE_URL doit commencer par postgres:// ou postgresql:// (reçu : « ${schemeOf(String(issue.input))} »)`,
+    })
+    .optional(),
+  MILEVA_DB_POOL_SIZE: z.coerce.number().int().min(1, 'MILEVA_DB_POOL_SIZE doit valoir au moins 1').max(100).default(4),
+  MILEVA_NATS_URL: z
+    .string()
+    .transform((value) => value.split(',').map((server) => server.trim()).filter(Boolean))
+    .refine((servers) => servers.length > 0 && servers.every((server) => /^(nats|tls|wss?):\/\/[^/]+/i.test(server)), {
+      error: 'MILEVA_NATS_URL doit contenir des URL nats://hôte:port séparées par des virgules',
+    })
+    .optional(),
+  MILEVA_CORPUS: z
+    .string()
+    .default('national')
+    .refine((value) => isCorpusCode(value), {
+      error: (issue) => `MILEVA_CORPUS doit valoir « national » ou un code d’académie (reçu : « ${String(issue.input)} »)`,
+    }),
+  MILEVA_CORPORA: z
+    .string()
+    .default('national')
+    .transform((value) => value.split(',').map((code) => code.trim()).filter(Boolean))
+    .refine((codes) => codes.length > 0 && codes.every((code) => isCorpusCode(code)), {
+      error: 'MILEVA_CORPORA doit lister « national » et/ou des codes d’académie séparés par des virgules',
+    }),
+  MILEVA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100, 'MILEVA_REQUEST_TIMEOUT_MS doit valoir au moins 100').max(600_000).default(10_000),
+  MILEVA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MILEVA_LOG_PRETTY: booleanString.default(false),
+  MILEVA_PORTAL_DIR: z.string().min(1).optional(),
+  MILEVA_INSTANCE_ID: z.string().min(1).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+function schemeOf(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  return match ? `${match[1]}://` : url.slice(0, 20);
+}
+
+/**
+ * Parses the environment once. Throws a {@link ConfigError} naming the first bad variable;
+ * empty strings count as unset.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: { readonly version?: string; readonly cwd?: string } = {},
+): MilevaConfig {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => (key.startsWith('MILEVA_') || key === 'NODE_ENV') && value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environnement');
+    const message = issue?.message.includes(variable) ? issue.message : `${variable} : ${issue?.message ?? 'valeur invalide'}`;
+    throw new ConfigError(variable, `Configuration invalide — ${message}`);
+  }
+  const values = parsed.data;
+  const cwd = defaults.cwd ?? process.cwd();
+  return {
+    mode: values.MILEVA_NATS_URL ? 'distributed' : 'standalone',
+    nodeEnv: values.NODE_ENV,
+    http: { port: values.MILEVA_PORT, host: values.MILEVA_HOST },
+    healthPort: values.MILEVA_HEALTH_PORT,
+    database: {
+      url: values.MILEVA_DATABASE_URL,
+      dataDir: resolve(cwd, values.MILEVA_DATA_DIR),
+      poolSize: values.MILEVA_DB_POOL_SIZE,
+    },
+    nats: { servers: values.MILEVA_NATS_URL },
+    corpus: values.MILEVA_CORPUS as CorpusCode,
+    corpora: values.MILEVA_CORPORA as CorpusCode[],
+    requestTimeoutMs: values.MILEVA_REQUEST_TIMEOUT_MS,
+    log: { level: values.MILEVA_LOG_LEVEL, pretty: values.MILEVA_LOG_PRETTY },
+    instanceId: values.MILEVA_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    version: defaults.version ?? '0.0.0',
+    portalDir: values.MILEVA_PORTAL_DIR ? resolve(cwd, values.MILEVA_PORTAL_DIR) : undefined,
+  };
+}

@@ -1,0 +1,63 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import type { Database } from '@mileva/persistence';
+import type { MilevaConfig } from './config/config';
+import { ServiceHealthService } from './health/service-health.service';
+import { MilevaExceptionFilter } from './http/exception.filter';
+import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_TRANSPORT } from './tokens';
+import { CorrelationInterceptor } from './transport/correlation.interceptor';
+import { ServiceClient } from './transport/service-client';
+import type { Transport } from './transport/transport';
+
+export interface RuntimeModuleOptions {
+  readonly config: MilevaConfig;
+  readonly transport: Transport;
+  /** The opened database, when a hosted service needs one. */
+  readonly database?: Database;
+  readonly clientName: string;
+}
+
+/** Closes the database and the bus client when the application shuts down. */
+class ResourceCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly database: Database | undefined,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close().catch(() => undefined);
+    await this.database?.close();
+  }
+}
+
+/**
+ * What every MILEVA process provides to the service modules it hosts: configuration, the
+ * transport and a {@link ServiceClient} over it, the database, health reporting, the
+ * catch-all exception filter and correlation ids.
+ */
+@Global()
+@Module({})
+export class RuntimeModule {
+  static forRoot(options: RuntimeModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MILEVA_CONFIG, useValue: options.config },
+      { provide: MILEVA_TRANSPORT, useValue: options.transport },
+      {
+        provide: ServiceClient,
+        useFactory: () => new ServiceClient(options.transport.createClient(options.clientName), options.config.requestTimeoutMs),
+      },
+      ServiceHealthService,
+      { provide: ResourceCloser, useFactory: (client: ServiceClient) => new ResourceCloser(client, options.database), inject: [ServiceClient] },
+      { provide: APP_FILTER, useClass: MilevaExceptionFilter },
+      { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+    ];
+    if (options.database) {
+      providers.push({ provide: MILEVA_DATABASE, useValue: options.database });
+    }
+    return {
+      module: RuntimeModule,
+      providers,
+      exports: [MILEVA_CONFIG, MILEVA_TRANSPORT, ServiceClient, ServiceHealthService, ...(options.database ? [MILEVA_DATABASE] : [])],
+    };
+  }
+}

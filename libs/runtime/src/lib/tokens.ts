@@ -1,0 +1,4 @@
+/** Injection tokens of the runtime. */
+export const MILEVA_CONFIG = Symbol('MILEVA_CONFIG');
+export const MILEVA_DATABASE = Symbol('MILEVA_DATABASE');
+export const MILEVA_TRANSPORT = Symbol('MILEVA_TRANSPORT');

@@ -1,0 +1,3 @@
+// Test helpers of the runtime (not part of the main barrel).
+export * from './lib/testing/nats-server';
+export * from './lib/testing/free-port';
