@@ -12,7 +12,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // uuid (used by @edugouvfr/ngx-dsfr) ships ES modules only: let the preset compile it like the .mjs files.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|uuid/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -1,4 +1,4 @@
-import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -62,7 +62,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const nestLogger = new PinoNestLogger(logger);
   let app: INestApplication | undefined;
   try {
-    const rootModule = createRootModule({ config, transport, database, definitions, hostsGateway });
+    const rootModule = createRootModule({ config, transport, database, definitions, hostsGateway, logger });
     app = await NestFactory.create(rootModule, { logger: nestLogger, abortOnError: false });
     // Standalone (in-process bus), one database holds every corpus, so the process serves them all;
     // over NATS a process serves its configured corpus only, so académie corpus services can join.
@@ -85,7 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await app.init();
     }
     const started = app;
-    new Logger('Platform').log(`MILEVA ${config.version} started (${options.services.join(', ')}; bus: ${transport.describe()}${url ? `; ${url}` : ''})`);
+    logger.info(`MILEVA ${config.version} started (${options.services.join(', ')}; bus: ${transport.describe()}${url ? `; ${url}` : ''})`);
     let closing: Promise<void> | undefined;
     return {
       app: started,
@@ -120,6 +120,7 @@ function createRootModule(input: {
   database: Database | undefined;
   definitions: readonly ServiceDefinition[];
   hostsGateway: boolean;
+  logger: PinoLogger;
 }): Type<unknown> {
   const imports: (Type<unknown> | DynamicModule)[] = [
     RuntimeModule.forRoot({ config: input.config, transport: input.transport, database: input.database, clientName: `mileva-${input.config.instanceId}` }),
@@ -130,7 +131,7 @@ function createRootModule(input: {
     if (existsSync(join(portalDir, 'index.html'))) {
       imports.push(ServeStaticModule.forRoot({ rootPath: portalDir, exclude: ['/api/{*path}'] }));
     } else {
-      new Logger('Platform').warn(`Portal not built (${portalDir} has no index.html): serving the API only`);
+      input.logger.warn(`Portal not built (${portalDir} has no index.html): serving the API only`);
     }
   }
   const controllers = input.hostsGateway ? [] : [createProbeController(input.definitions)];

@@ -4,6 +4,7 @@ import { MessageEntity } from './message.entity';
 /** A gestionnaire's feedback on an answer; it outlives the conversation (`messageId` is then null). */
 @Entity({ name: 'feedback' })
 @Index('idx_feedback_academie_created', ['academie', 'createdAt'])
+@Index('idx_feedback_message', ['messageId'])
 @Check('ck_feedback_minutes_saved', `"minutes_saved" IS NULL OR "minutes_saved" >= 0`)
 export class FeedbackEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_feedback' })

@@ -64,7 +64,7 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         "heading_path" text[] NOT NULL DEFAULT '{}',
         "page" integer,
         "text" text NOT NULL,
-        "tsv" tsvector GENERATED ALWAYS AS (${CHUNK_TSV_EXPRESSION}) STORED,
+        "tsv" tsvector NOT NULL GENERATED ALWAYS AS (${CHUNK_TSV_EXPRESSION}) STORED,
         "embedding" halfvec,
         "embedding_model" text,
         "embedding_dim" integer,

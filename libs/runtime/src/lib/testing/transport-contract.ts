@@ -101,13 +101,14 @@ export function describeTransportContract(name: string, setup: () => Promise<{ t
         await startTestService(transport, { instance: 'all', corpus: '*' }),
       ];
       client = new ServiceClient(transport.createClient('contract-client'), 1_000);
-    });
+    }, 30_000);
 
     afterAll(async () => {
       await client.close();
-      for (const service of services) await service.close();
+      // Servers wait for their grace period before closing; close them together.
+      await Promise.all(services.map((service) => service.close()));
       await teardown();
-    });
+    }, 30_000);
 
     it('should carry the payload serialized, as JSON would', async () => {
       const reply = await client.request<{ payload: unknown; at: unknown }>(TestSubjects.echo, { when: new Date('2026-05-06T00:00:00.000Z'), n: 1, skip: undefined });
@@ -147,8 +148,10 @@ export function describeTransportContract(name: string, setup: () => Promise<{ t
       await expect(client.request(TestSubjects.silent, {}, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'TIMEOUT' });
     });
 
-    it('should time out when nobody listens on the subject', async () => {
-      await expect(client.request('mileva.test.nobody', {}, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    it('should fail at once with UNAVAILABLE when nobody listens on the subject', async () => {
+      const started = Date.now();
+      await expect(client.request('mileva.test.nobody', {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('arrêté') });
+      expect(Date.now() - started).toBeLessThan(2_000);
     });
 
     it('should stream every reply of an observable handler', async () => {

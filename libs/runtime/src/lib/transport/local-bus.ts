@@ -62,7 +62,7 @@ function copyHeaders(source: MsgHdrs | undefined): MsgHdrs | undefined {
  * An in-process message bus with the delivery semantics of a NATS server: subjects with
  * wildcards, queue groups (one member of a group gets each message), asynchronous delivery,
  * payloads copied as bytes (so nothing is shared by reference between sender and receiver),
- * and no error for a message nobody listens to (the requester times out, as over NATS).
+ * and an empty "503 No Responders" reply to a request nobody listens to.
  */
 export class LocalBus {
   private readonly subscriptions = new Map<number, LocalSubscription>();
@@ -112,6 +112,11 @@ export class LocalBus {
       const cursor = this.queueCursor.get(key) ?? 0;
       this.queueCursor.set(key, cursor + 1);
       targets.push(members[cursor % members.length]);
+    }
+    if (targets.length === 0 && reply) {
+      // As the NATS server does for a request nobody listens to: an empty "503 No Responders" reply.
+      setImmediate(() => this.publish(reply, undefined, undefined, natsHeaders(503, 'No Responders')));
+      return;
     }
     const bytes = data ? new Uint8Array(data) : new Uint8Array(0);
     for (const target of targets) {

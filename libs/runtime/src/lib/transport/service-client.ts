@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NatsRecordBuilder, type ClientNats } from '@nestjs/microservices';
+import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { CORRELATION_HEADER, isWireError } from '@mileva/contracts';
 import { headers as natsHeaders } from 'nats';
 import { firstValueFrom, lastValueFrom, Observable, TimeoutError, timeout, toArray } from 'rxjs';
@@ -80,6 +81,9 @@ export class ServiceClient {
       return new ServiceError('TIMEOUT', `Le service n’a pas répondu dans le délai de ${timeoutMs} ms (${subject}).`);
     }
     if (isWireError(error)) return ServiceError.fromWire(error);
+    if (error instanceof EmptyResponseException) {
+      return new ServiceError('UNAVAILABLE', `Aucun service ne répond (${subject}) : il est arrêté ou n’a pas encore démarré.`);
+    }
     const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
     this.logger.warn(`Request on ${subject} failed: ${message}`);
     return new ServiceError('UNAVAILABLE', `Service indisponible (${subject}). Réessayez dans un instant.`);
