@@ -6,9 +6,22 @@ export {
   openDatabase,
   validateDatabaseUrl,
 } from './lib/database';
-export { serveEmbeddedDatabase, type ServeEmbeddedOptions, type ServedEmbeddedDatabase } from './lib/serve-embedded';
-export { buildDataSourceOptions, MIGRATIONS_TABLE, type PostgresTarget } from './lib/data-source-options';
+export {
+  serveEmbeddedDatabase,
+  type ServeEmbeddedOptions,
+  type ServedEmbeddedDatabase,
+} from './lib/serve-embedded';
+export {
+  buildDataSourceOptions,
+  MIGRATIONS_TABLE,
+  type PostgresTarget,
+} from './lib/data-source-options';
 export { revertAllMigrations, runMigrations } from './lib/migrate';
 export { MIGRATIONS } from './lib/migrations';
 export * from './lib/entities';
-export { DatabaseConfigError, DatabaseLockedError, PersistenceError, PersistenceErrorCode } from './lib/errors';
+export {
+  DatabaseConfigError,
+  DatabaseLockedError,
+  PersistenceError,
+  PersistenceErrorCode,
+} from './lib/errors';

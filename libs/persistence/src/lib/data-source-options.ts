@@ -8,7 +8,12 @@ export const MIGRATIONS_TABLE = 'migrations';
 /** How to reach the server: a `postgres://` URL, or a host (TCP or unix socket directory) and port. */
 export type PostgresTarget =
   | { readonly url: string }
-  | { readonly host: string; readonly port: number; readonly username: string; readonly database: string };
+  | {
+      readonly host: string;
+      readonly port: number;
+      readonly username: string;
+      readonly database: string;
+    };
 
 /**
  * The one set of TypeORM options of this library: entities and migrations registered, schema owned

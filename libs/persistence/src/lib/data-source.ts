@@ -16,7 +16,12 @@ function migrationCliDataSource(): DataSource {
     );
   }
   validateDatabaseUrl(url);
-  return new DataSource(buildDataSourceOptions({ url }, { poolSize: 1, applicationName: 'mileva-migrations' }));
+  return new DataSource(
+    buildDataSourceOptions(
+      { url },
+      { poolSize: 1, applicationName: 'mileva-migrations' },
+    ),
+  );
 }
 
 export default migrationCliDataSource();

@@ -1,7 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, MIGRATIONS_TABLE, type PostgresTarget } from './data-source-options';
-import { EMBEDDED_DATABASE, EMBEDDED_USER, type EmbeddedServer, startEmbeddedServer } from './embedded/embedded-server';
+import {
+  buildDataSourceOptions,
+  MIGRATIONS_TABLE,
+  type PostgresTarget,
+} from './data-source-options';
+import {
+  EMBEDDED_DATABASE,
+  EMBEDDED_USER,
+  type EmbeddedServer,
+  startEmbeddedServer,
+} from './embedded/embedded-server';
 import { DatabaseConfigError } from './errors';
 import { runMigrations } from './migrate';
 
@@ -57,7 +66,9 @@ const ACCEPTED_PROTOCOLS = new Set(['postgres:', 'postgresql:']);
  * Opens the database: Postgres when `url` is set, otherwise the embedded PGlite served in-process
  * over the Postgres wire protocol. Both go through the same TypeORM `postgres` DataSource.
  */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions,
+): Promise<Database> {
   validatePoolSize(options.poolSize);
   if (options.url !== undefined) {
     validateDatabaseUrl(options.url);
@@ -67,12 +78,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // Unix socket in a private directory where available: no unauthenticated TCP port on the host.
   const embedded = await startEmbeddedServer({
     dataDir: options.dataDir,
-    listen: process.platform === 'win32' ? { kind: 'tcp', host: '127.0.0.1', port: 0 } : { kind: 'private-socket' },
+    listen:
+      process.platform === 'win32'
+        ? { kind: 'tcp', host: '127.0.0.1', port: 0 }
+        : { kind: 'private-socket' },
     maxConnections: EMBEDDED_MAX_CONNECTIONS,
   });
   return openDataSource(
     'embedded',
-    { ...embedded.endpoint, username: EMBEDDED_USER, database: EMBEDDED_DATABASE },
+    {
+      ...embedded.endpoint,
+      username: EMBEDDED_USER,
+      database: EMBEDDED_DATABASE,
+    },
     { ...options, poolSize: EMBEDDED_POOL_SIZE },
     embedded,
   );
@@ -99,7 +117,10 @@ export function validateDatabaseUrl(url: string): void {
 
 function validatePoolSize(poolSize: number): void {
   if (!Number.isInteger(poolSize) || poolSize < 1) {
-    throw new DatabaseConfigError(POOL_SIZE_VARIABLE, `${POOL_SIZE_VARIABLE} doit être un entier supérieur ou égal à 1 (reçu : ${poolSize}).`);
+    throw new DatabaseConfigError(
+      POOL_SIZE_VARIABLE,
+      `${POOL_SIZE_VARIABLE} doit être un entier supérieur ou égal à 1 (reçu : ${poolSize}).`,
+    );
   }
 }
 
@@ -110,7 +131,10 @@ async function openDataSource(
   embedded: EmbeddedServer | undefined,
 ): Promise<Database> {
   const dataSource = new DataSource(
-    buildDataSourceOptions(target, { poolSize: options.poolSize, applicationName: options.applicationName }),
+    buildDataSourceOptions(target, {
+      poolSize: options.poolSize,
+      applicationName: options.applicationName,
+    }),
   );
   const close = once(async () => {
     try {
@@ -135,10 +159,11 @@ async function openDataSource(
 
 async function ping(dataSource: DataSource): Promise<DatabasePing> {
   const started = performance.now();
-  const [clock]: Array<{ server_time: Date; has_migrations: boolean }> = await dataSource.query(
-    `SELECT now() AS server_time, to_regclass($1) IS NOT NULL AS has_migrations`,
-    [MIGRATIONS_TABLE],
-  );
+  const [clock]: Array<{ server_time: Date; has_migrations: boolean }> =
+    await dataSource.query(
+      `SELECT now() AS server_time, to_regclass($1) IS NOT NULL AS has_migrations`,
+      [MIGRATIONS_TABLE],
+    );
   if (!clock) throw new Error('Database ping returned no row');
   let schemaVersion = 'none';
   if (clock.has_migrations) {
@@ -148,7 +173,11 @@ async function ping(dataSource: DataSource): Promise<DatabasePing> {
     schemaVersion = latest?.name ?? 'none';
   }
   const ms = Math.round((performance.now() - started) * 100) / 100;
-  return { serverTime: new Date(clock.server_time).toISOString(), schemaVersion, ms };
+  return {
+    serverTime: new Date(clock.server_time).toISOString(),
+    schemaVersion,
+    ms,
+  };
 }
 
 function once(action: () => Promise<void>): () => Promise<void> {

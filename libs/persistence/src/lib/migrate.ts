@@ -19,7 +19,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 }
 
 /** Reverts every applied migration, newest first, under the migration lock; returns their names. */
-export async function revertAllMigrations(dataSource: DataSource): Promise<string[]> {
+export async function revertAllMigrations(
+  dataSource: DataSource,
+): Promise<string[]> {
   return withMigrationLock(dataSource, async (queryRunner) => {
     const executor = new MigrationExecutor(dataSource, queryRunner);
     const reverted: string[] = [];
@@ -32,7 +34,10 @@ export async function revertAllMigrations(dataSource: DataSource): Promise<strin
   });
 }
 
-async function withMigrationLock<T>(dataSource: DataSource, work: (queryRunner: QueryRunner) => Promise<T>): Promise<T> {
+async function withMigrationLock<T>(
+  dataSource: DataSource,
+  work: (queryRunner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const queryRunner = dataSource.createQueryRunner('master');
   try {
     await queryRunner.connect();

@@ -1,4 +1,8 @@
-import { EMBEDDED_DATABASE, EMBEDDED_USER, startEmbeddedServer } from './embedded/embedded-server';
+import {
+  EMBEDDED_DATABASE,
+  EMBEDDED_USER,
+  startEmbeddedServer,
+} from './embedded/embedded-server';
 
 /** Options of `serveEmbeddedDatabase`. */
 export interface ServeEmbeddedOptions {
@@ -25,7 +29,9 @@ const DEFAULT_MAX_CONNECTIONS = 32;
  * authentication, so that separate processes can share it as if it were a Postgres server. Meant for
  * the tests of the distributed mode: every connection shares one backend session (see README).
  */
-export async function serveEmbeddedDatabase(options: ServeEmbeddedOptions): Promise<ServedEmbeddedDatabase> {
+export async function serveEmbeddedDatabase(
+  options: ServeEmbeddedOptions,
+): Promise<ServedEmbeddedDatabase> {
   const server = await startEmbeddedServer({
     dataDir: options.dataDir,
     listen: { kind: 'tcp', host: options.host, port: options.port },

@@ -32,16 +32,27 @@ const heldLockFiles = new Set<string>();
  * Takes the lock file of `dataDir` (created if missing). Fails with `DatabaseLockedError` when a live
  * process holds it; takes over a stale lock left by a process that no longer exists.
  */
-export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+export async function acquireDataDirLock(
+  dataDir: string,
+): Promise<DataDirLock> {
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
   const lockFile = join(dir, LOCK_FILE_NAME);
-  const owner: LockOwner = { pid: process.pid, hostname: hostname(), token: randomUUID(), acquiredAt: new Date().toISOString() };
+  const owner: LockOwner = {
+    pid: process.pid,
+    hostname: hostname(),
+    token: randomUUID(),
+    acquiredAt: new Date().toISOString(),
+  };
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     if (await createExclusively(lockFile, owner)) {
       heldLockFiles.add(lockFile);
-      return { dataDir: dir, lockFile, release: once(() => releaseLock(lockFile, owner.token)) };
+      return {
+        dataDir: dir,
+        lockFile,
+        release: once(() => releaseLock(lockFile, owner.token)),
+      };
     }
     const current = await readOwner(lockFile);
     if (current === 'missing') continue;
@@ -50,11 +61,16 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
     }
     await removeStaleLock(lockFile, current);
   }
-  throw new Error(`Could not acquire ${lockFile} after ${MAX_ATTEMPTS} attempts`);
+  throw new Error(
+    `Could not acquire ${lockFile} after ${MAX_ATTEMPTS} attempts`,
+  );
 }
 
 /** Writes the owner to a private file, then hard-links it into place: atomic and never half-written. */
-async function createExclusively(lockFile: string, owner: LockOwner): Promise<boolean> {
+async function createExclusively(
+  lockFile: string,
+  owner: LockOwner,
+): Promise<boolean> {
   const staging = `${lockFile}.${owner.token}.tmp`;
   await writeFile(staging, JSON.stringify(owner), { mode: 0o600 });
   try {
@@ -68,7 +84,9 @@ async function createExclusively(lockFile: string, owner: LockOwner): Promise<bo
   }
 }
 
-async function readOwner(lockFile: string): Promise<LockOwner | 'missing' | 'unreadable'> {
+async function readOwner(
+  lockFile: string,
+): Promise<LockOwner | 'missing' | 'unreadable'> {
   let raw: string;
   try {
     raw = await readFile(lockFile, 'utf8');
@@ -83,10 +101,21 @@ function parseOwner(raw: string): LockOwner | undefined {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { pid, hostname: host, token, acquiredAt } = value as Record<string, unknown>;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return undefined;
+    const {
+      pid,
+      hostname: host,
+      token,
+      acquiredAt,
+    } = value as Record<string, unknown>;
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0)
+      return undefined;
     if (typeof host !== 'string' || typeof token !== 'string') return undefined;
-    return { pid, hostname: host, token, acquiredAt: typeof acquiredAt === 'string' ? acquiredAt : '' };
+    return {
+      pid,
+      hostname: host,
+      token,
+      acquiredAt: typeof acquiredAt === 'string' ? acquiredAt : '',
+    };
   } catch {
     return undefined;
   }
@@ -111,13 +140,24 @@ function isAlive(owner: LockOwner, lockFile: string): boolean {
  * Removes a stale lock under a short-lived guard file, so that two processes taking over the same
  * stale lock cannot delete each other's fresh lock. The winner is then decided by the exclusive create.
  */
-async function removeStaleLock(lockFile: string, stale: LockOwner | 'unreadable'): Promise<void> {
+async function removeStaleLock(
+  lockFile: string,
+  stale: LockOwner | 'unreadable',
+): Promise<void> {
   const guard = `${lockFile}${TAKEOVER_GUARD_SUFFIX}`;
-  const guardOwner: LockOwner = { pid: process.pid, hostname: hostname(), token: randomUUID(), acquiredAt: new Date().toISOString() };
+  const guardOwner: LockOwner = {
+    pid: process.pid,
+    hostname: hostname(),
+    token: randomUUID(),
+    acquiredAt: new Date().toISOString(),
+  };
   if (!(await createExclusively(guard, guardOwner))) {
     const current = await readOwner(guard);
     // A guard left by a crashed process is removed; a live one is waited for.
-    if (current === 'unreadable' || (current !== 'missing' && !isAlive(current, guard))) {
+    if (
+      current === 'unreadable' ||
+      (current !== 'missing' && !isAlive(current, guard))
+    ) {
       await unlink(guard).catch(() => undefined);
     } else {
       await delay(50);
@@ -128,7 +168,9 @@ async function removeStaleLock(lockFile: string, stale: LockOwner | 'unreadable'
   try {
     const current = await readOwner(lockFile);
     const unchanged =
-      stale === 'unreadable' ? current === 'unreadable' : typeof current === 'object' && current.token === stale.token;
+      stale === 'unreadable'
+        ? current === 'unreadable'
+        : typeof current === 'object' && current.token === stale.token;
     if (unchanged) await unlink(lockFile).catch(() => undefined);
   } finally {
     heldLockFiles.delete(guard);
@@ -154,5 +196,7 @@ function delay(ms: number): Promise<void> {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }

@@ -58,7 +58,10 @@ export async function startEmbeddedServer(options: {
   };
 
   try {
-    const pglite = await PGlite.create({ dataDir: join(lock.dataDir, PGLITE_SUBDIR), extensions: { vector, unaccent } });
+    const pglite = await PGlite.create({
+      dataDir: join(lock.dataDir, PGLITE_SUBDIR),
+      extensions: { vector, unaccent },
+    });
     cleanups.push(async () => {
       if (!pglite.closed) await pglite.close();
     });

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /**
  * An analytics event as stored by the analytics service. `eventId` makes consumption idempotent.
@@ -10,7 +17,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Index('idx_analytics_facts_type_occurred', ['type', 'occurredAt'])
 @Index('idx_analytics_facts_academie_occurred', ['academie', 'occurredAt'])
 export class AnalyticsFactEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_analytics_facts' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_analytics_facts',
+  })
   id!: string;
 
   @Column({ name: 'event_id', type: 'text' })

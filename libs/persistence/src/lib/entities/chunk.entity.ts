@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { DocumentEntity } from './document.entity';
 
 /**
@@ -11,17 +20,28 @@ export const CHUNK_TSV_EXPRESSION =
 
 /** A passage of a document, with its full-text vector and its (optional) embedding. */
 @Entity({ name: 'chunks' })
-@Index('uq_chunks_document_ordinal', ['documentId', 'ordinal'], { unique: true })
-@Check('ck_chunks_embedding', `"embedding" IS NULL OR ("embedding_dim" = vector_dims("embedding") AND "embedding_model" IS NOT NULL)`)
+@Index('uq_chunks_document_ordinal', ['documentId', 'ordinal'], {
+  unique: true,
+})
+@Check(
+  'ck_chunks_embedding',
+  `"embedding" IS NULL OR ("embedding_dim" = vector_dims("embedding") AND "embedding_model" IS NOT NULL)`,
+)
 export class ChunkEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_chunks' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_chunks',
+  })
   id!: string;
 
   @Column({ name: 'document_id', type: 'uuid' })
   documentId!: string;
 
   @ManyToOne(() => DocumentEntity, { nullable: false, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_chunks_document' })
+  @JoinColumn({
+    name: 'document_id',
+    foreignKeyConstraintName: 'fk_chunks_document',
+  })
   document?: Relation<DocumentEntity>;
 
   /** Copy of the document's corpus, to filter without a join. */
@@ -32,7 +52,12 @@ export class ChunkEntity {
   ordinal!: number;
 
   /** Titles from the document root down to this chunk's section. */
-  @Column({ name: 'heading_path', type: 'text', array: true, default: () => `'{}'` })
+  @Column({
+    name: 'heading_path',
+    type: 'text',
+    array: true,
+    default: () => `'{}'`,
+  })
   headingPath!: string[];
 
   @Column({ name: 'page', type: 'integer', nullable: true })

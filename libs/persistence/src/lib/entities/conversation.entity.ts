@@ -1,11 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A gestionnaire's conversation, scoped to an académie and purged after `expiresAt`. */
 @Entity({ name: 'conversations' })
 @Index('idx_conversations_owner', ['academie', 'userHash', 'updatedAt'])
 @Index('idx_conversations_expires_at', ['expiresAt'])
 export class ConversationEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_conversations' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_conversations',
+  })
   id!: string;
 
   @Column({ name: 'academie', type: 'text' })

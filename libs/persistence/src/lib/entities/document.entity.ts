@@ -1,17 +1,47 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** Lifecycle of a document version. */
-export const DOCUMENT_STATUSES = ['active', 'superseded', 'withdrawn', 'failed'] as const;
+export const DOCUMENT_STATUSES = [
+  'active',
+  'superseded',
+  'withdrawn',
+  'failed',
+] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** One version of a source document of a corpus (national or an académie's). */
 @Entity({ name: 'documents' })
-@Unique('uq_documents_corpus_source_version', ['corpus', 'sourceUri', 'version'])
+@Unique('uq_documents_corpus_source_version', [
+  'corpus',
+  'sourceUri',
+  'version',
+])
 @Index('idx_documents_corpus_status', ['corpus', 'status'])
-@Check('ck_documents_status', `"status" IN ('active', 'superseded', 'withdrawn', 'failed')`)
-@Check('ck_documents_validity', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
+@Check(
+  'ck_documents_status',
+  `"status" IN ('active', 'superseded', 'withdrawn', 'failed')`,
+)
+@Check(
+  'ck_documents_validity',
+  `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`,
+)
 export class DocumentEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_documents' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_documents',
+  })
   id!: string;
 
   /** `national` or an académie code. */
@@ -48,7 +78,10 @@ export class DocumentEntity {
   supersedesId!: string | null;
 
   @ManyToOne(() => DocumentEntity, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'supersedes_id', foreignKeyConstraintName: 'fk_documents_supersedes' })
+  @JoinColumn({
+    name: 'supersedes_id',
+    foreignKeyConstraintName: 'fk_documents_supersedes',
+  })
   supersedes?: Relation<DocumentEntity> | null;
 
   @Column({ name: 'mime_type', type: 'text' })

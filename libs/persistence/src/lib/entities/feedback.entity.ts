@@ -1,20 +1,39 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { MessageEntity } from './message.entity';
 
 /** A gestionnaire's feedback on an answer; it outlives the conversation (`messageId` is then null). */
 @Entity({ name: 'feedback' })
 @Index('idx_feedback_academie_created', ['academie', 'createdAt'])
 @Index('idx_feedback_message', ['messageId'])
-@Check('ck_feedback_minutes_saved', `"minutes_saved" IS NULL OR "minutes_saved" >= 0`)
+@Check(
+  'ck_feedback_minutes_saved',
+  `"minutes_saved" IS NULL OR "minutes_saved" >= 0`,
+)
 export class FeedbackEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_feedback' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_feedback',
+  })
   id!: string;
 
   @Column({ name: 'message_id', type: 'uuid', nullable: true })
   messageId!: string | null;
 
   @ManyToOne(() => MessageEntity, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_feedback_message' })
+  @JoinColumn({
+    name: 'message_id',
+    foreignKeyConstraintName: 'fk_feedback_message',
+  })
   message?: Relation<MessageEntity> | null;
 
   @Column({ name: 'academie', type: 'text' })

@@ -1,10 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /** A version of an académie's answer instructions; the highest version is in force. */
 @Entity({ name: 'instructions' })
 @Unique('uq_instructions_academie_version', ['academie', 'version'])
 export class InstructionEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_instructions' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_instructions',
+  })
   id!: string;
 
   @Column({ name: 'academie', type: 'text' })

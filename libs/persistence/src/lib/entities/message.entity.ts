@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { ConversationEntity } from './conversation.entity';
 
 export const MESSAGE_ROLES = ['user', 'assistant'] as const;
@@ -9,14 +19,20 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 @Index('idx_messages_conversation_created', ['conversationId', 'createdAt'])
 @Check('ck_messages_role', `"role" IN ('user', 'assistant')`)
 export class MessageEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_messages' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_messages',
+  })
   id!: string;
 
   @Column({ name: 'conversation_id', type: 'uuid' })
   conversationId!: string;
 
   @ManyToOne(() => ConversationEntity, { nullable: false, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'conversation_id', foreignKeyConstraintName: 'fk_messages_conversation' })
+  @JoinColumn({
+    name: 'conversation_id',
+    foreignKeyConstraintName: 'fk_messages_conversation',
+  })
   conversation?: Relation<ConversationEntity>;
 
   @Column({ name: 'role', type: 'text' })

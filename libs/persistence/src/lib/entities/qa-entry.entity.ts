@@ -1,16 +1,34 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /** Review workflow of an imported previous answer. */
-export const QA_REVIEW_STATUSES = ['to_review', 'approved', 'rejected'] as const;
+export const QA_REVIEW_STATUSES = [
+  'to_review',
+  'approved',
+  'rejected',
+] as const;
 export type QaReviewStatus = (typeof QA_REVIEW_STATUSES)[number];
 
 /** A previous question and its answer, both pseudonymized before they are stored. */
 @Entity({ name: 'qa_entries' })
 @Unique('uq_qa_entries_corpus_hash', ['corpus', 'contentHash'])
 @Index('idx_qa_entries_corpus_review', ['corpus', 'reviewStatus'])
-@Check('ck_qa_entries_review_status', `"review_status" IN ('to_review', 'approved', 'rejected')`)
+@Check(
+  'ck_qa_entries_review_status',
+  `"review_status" IN ('to_review', 'approved', 'rejected')`,
+)
 export class QaEntryEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_qa_entries' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'pk_qa_entries',
+  })
   id!: string;
 
   @Column({ name: 'corpus', type: 'text' })

@@ -53,7 +53,9 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "ck_documents_validity" CHECK ("valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"),
         CONSTRAINT "fk_documents_supersedes" FOREIGN KEY ("supersedes_id") REFERENCES "documents" ("id") ON DELETE SET NULL
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_documents_corpus_status" ON "documents" ("corpus", "status")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_documents_corpus_status" ON "documents" ("corpus", "status")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "chunks" (
@@ -72,8 +74,12 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "ck_chunks_embedding" CHECK ("embedding" IS NULL OR ("embedding_dim" = vector_dims("embedding") AND "embedding_model" IS NOT NULL)),
         CONSTRAINT "fk_chunks_document" FOREIGN KEY ("document_id") REFERENCES "documents" ("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_chunks_document_ordinal" ON "chunks" ("document_id", "ordinal")`);
-    await queryRunner.query(`CREATE INDEX "idx_chunks_tsv" ON "chunks" USING gin ("tsv")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_chunks_document_ordinal" ON "chunks" ("document_id", "ordinal")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_chunks_tsv" ON "chunks" USING gin ("tsv")`,
+    );
     // TypeORM reads the expression of a generated column from its metadata table, not from the catalog.
     await queryRunner.query(
       `CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, ` +
@@ -102,7 +108,9 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "uq_qa_entries_corpus_hash" UNIQUE ("corpus", "content_hash"),
         CONSTRAINT "ck_qa_entries_review_status" CHECK ("review_status" IN ('to_review', 'approved', 'rejected'))
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_qa_entries_corpus_review" ON "qa_entries" ("corpus", "review_status")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_qa_entries_corpus_review" ON "qa_entries" ("corpus", "review_status")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "conversations" (
@@ -115,8 +123,12 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         "expires_at" timestamptz NOT NULL,
         CONSTRAINT "pk_conversations" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_conversations_owner" ON "conversations" ("academie", "user_hash", "updated_at")`);
-    await queryRunner.query(`CREATE INDEX "idx_conversations_expires_at" ON "conversations" ("expires_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_conversations_owner" ON "conversations" ("academie", "user_hash", "updated_at")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_conversations_expires_at" ON "conversations" ("expires_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "messages" (
@@ -130,7 +142,9 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "ck_messages_role" CHECK ("role" IN ('user', 'assistant')),
         CONSTRAINT "fk_messages_conversation" FOREIGN KEY ("conversation_id") REFERENCES "conversations" ("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_messages_conversation_created" ON "messages" ("conversation_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_messages_conversation_created" ON "messages" ("conversation_id", "created_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "feedback" (
@@ -148,9 +162,13 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "ck_feedback_minutes_saved" CHECK ("minutes_saved" IS NULL OR "minutes_saved" >= 0),
         CONSTRAINT "fk_feedback_message" FOREIGN KEY ("message_id") REFERENCES "messages" ("id") ON DELETE SET NULL
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_feedback_academie_created" ON "feedback" ("academie", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_feedback_academie_created" ON "feedback" ("academie", "created_at")`,
+    );
     // Purging conversations nulls feedback.message_id: without this index each purge scans feedback.
-    await queryRunner.query(`CREATE INDEX "idx_feedback_message" ON "feedback" ("message_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_feedback_message" ON "feedback" ("message_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "instructions" (
@@ -180,8 +198,12 @@ export class InitialSchema1795597200000 implements MigrationInterface {
         CONSTRAINT "pk_analytics_facts" PRIMARY KEY ("id"),
         CONSTRAINT "uq_analytics_facts_event_id" UNIQUE ("event_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "idx_analytics_facts_type_occurred" ON "analytics_facts" ("type", "occurred_at")`);
-    await queryRunner.query(`CREATE INDEX "idx_analytics_facts_academie_occurred" ON "analytics_facts" ("academie", "occurred_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_analytics_facts_type_occurred" ON "analytics_facts" ("type", "occurred_at")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_analytics_facts_academie_occurred" ON "analytics_facts" ("academie", "occurred_at")`,
+    );
   }
 
   /** Drops what `up` created. The extensions stay: they may predate this schema or serve others. */

@@ -63,6 +63,7 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_HEALTH_PORT', description: 'Port HTTP de santé d’un service en mode distribué (0 : aucun)', defaultValue: '0', isSensitive: false },
   { name: 'MILEVA_LOG_LEVEL', description: 'Niveau de journalisation (fatal, error, warn, info, debug, trace, silent)', defaultValue: 'info', isSensitive: false },
   { name: 'MILEVA_LOG_PRETTY', description: 'Journaux lisibles (true) ou JSON (false)', defaultValue: 'false', isSensitive: false },
+  { name: 'MILEVA_INSTANCE_ID', description: 'Identifiant de l’instance dans les journaux et la santé', defaultValue: 'nom d’hôte et pid', isSensitive: false },
   { name: 'MILEVA_PORTAL_DIR', description: 'Dossier du portail construit servi par la passerelle', defaultValue: 'dist/apps/portal/browser', isSensitive: false },
   { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
 ];

@@ -91,13 +91,19 @@ describe(StatusPage.name, () => {
     return Object.fromEntries(entries);
   }
 
+  /** Text as read aloud: separate elements read as separate words even when no space sits between them. */
   function visibleTextOf(element: Element | null): string {
-    return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const words: string[] = [];
+    const walker = document.createTreeWalker(element ?? document.createElement('div'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      words.push(node.textContent ?? '');
+    }
+    return words.join(' ').replace(/\s+/g, ' ').trim();
   }
 
   function rows(): string[][] {
     return Array.from(page().querySelectorAll('tbody tr')).map((row) =>
-      Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      Array.from(row.querySelectorAll('td')).map((cell) => visibleTextOf(cell)),
     );
   }
 
