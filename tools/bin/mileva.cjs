@@ -31,8 +31,12 @@ function isStale(output, sources) {
 }
 
 const args = process.argv.slice(2);
+// `--prepare` (run after npm ci/install): build the command and the portal ahead, so that the first
+// `npm start` only has to start. Skipped where the sources are not there (dependency-only installs).
+const prepareOnly = args[0] === '--prepare';
+if (prepareOnly && !existsSync(join(root, 'apps', 'cli', 'src', 'main.ts'))) process.exit(0);
 const command = args.find((arg) => !arg.startsWith('-'));
-const needsPortal = command === 'start' && !args.some((arg) => arg.startsWith('--service') || arg === '-s');
+const needsPortal = prepareOnly || (command === 'start' && !args.some((arg) => arg.startsWith('--service') || arg === '-s'));
 const projects = [];
 if (isStale(join(root, 'dist/apps/cli/main.js'), ['apps/cli/src', 'libs'])) projects.push('cli');
 if (needsPortal && isStale(join(root, 'dist/apps/portal/browser/index.html'), ['apps/portal/src', 'apps/portal/public', 'libs/contracts/src', 'libs/rh-taxonomy/src'])) {
@@ -51,5 +55,6 @@ if (projects.length > 0 && process.env.MILEVA_SKIP_BUILD !== 'true') {
     process.exit(build.status ?? 1);
   }
 }
+if (prepareOnly) process.exit(0);
 // The CLI reads process.argv itself.
 require(join(root, 'dist/apps/cli/main.js'));
