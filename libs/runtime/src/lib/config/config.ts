@@ -40,7 +40,27 @@ export interface MilevaConfig {
   readonly instanceId: string;
   readonly version: string;
   readonly portalDir: string | undefined;
+  readonly embeddings: EmbeddingsSettings;
+  readonly ingestion: {
+    /** Largest file accepted, in bytes. */
+    readonly maxFileBytes: number;
+    /** Seed the national corpus from the bundled public fiches when the store is empty. */
+    readonly seed: boolean;
+  };
 }
+
+/** Which embedding model vectorizes chunks and queries. */
+export type EmbeddingsSettings =
+  | { readonly provider: 'hash'; readonly dimension: number }
+  | {
+      readonly provider: 'openai';
+      readonly baseUrl: string;
+      readonly apiKey: string | undefined;
+      readonly model: string;
+      readonly dimension: number | undefined;
+      readonly batchSize: number;
+      readonly timeoutMs: number;
+    };
 
 /** Description of every environment variable, for the README, `.env.example` and `--help`. */
 export interface VariableDescription {
@@ -65,6 +85,13 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_LOG_PRETTY', description: 'Journaux lisibles (true) ou JSON (false)', defaultValue: 'false', isSensitive: false },
   { name: 'MILEVA_INSTANCE_ID', description: 'Identifiant de l’instance dans les journaux et la santé', defaultValue: 'nom d’hôte et pid', isSensitive: false },
   { name: 'MILEVA_PORTAL_DIR', description: 'Dossier du portail construit servi par la passerelle', defaultValue: 'dist/apps/portal/browser', isSensitive: false },
+  { name: 'MILEVA_EMBEDDINGS_PROVIDER', description: 'Vectorisation : hash (embarquée, sans modèle) ou openai (serveur /v1/embeddings compatible : Albert, Ollama, vLLM…)', defaultValue: 'hash', isSensitive: false },
+  { name: 'MILEVA_EMBEDDINGS_URL', description: 'URL de base du serveur d’embeddings compatible OpenAI (ex. http://localhost:11434/v1)', isSensitive: false },
+  { name: 'MILEVA_EMBEDDINGS_API_KEY', description: 'Clé du serveur d’embeddings, s’il en demande une', isSensitive: true },
+  { name: 'MILEVA_EMBEDDINGS_MODEL', description: 'Modèle d’embeddings du serveur compatible OpenAI', isSensitive: false },
+  { name: 'MILEVA_EMBEDDINGS_DIMENSION', description: 'Dimension des vecteurs (hash : 512 par défaut ; serveur : celle du modèle)', defaultValue: '512', isSensitive: false },
+  { name: 'MILEVA_INGEST_MAX_FILE_MB', description: 'Taille maximale d’un fichier ingéré, en Mo', defaultValue: '50', isSensitive: false },
+  { name: 'MILEVA_SEED', description: 'Amorcer le corpus national avec les fiches publiques fournies quand la base est vide', defaultValue: 'true', isSensitive: false },
   { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
 ];
 
@@ -119,6 +146,13 @@ const envSchema = z.object({
   MILEVA_LOG_PRETTY: booleanString.default(false),
   MILEVA_PORTAL_DIR: z.string().min(1).optional(),
   MILEVA_INSTANCE_ID: z.string().min(1).optional(),
+  MILEVA_EMBEDDINGS_PROVIDER: z.enum(['hash', 'openai'], { error: 'MILEVA_EMBEDDINGS_PROVIDER doit valoir « hash » ou « openai »' }).default('hash'),
+  MILEVA_EMBEDDINGS_URL: z.url({ protocol: /^https?$/, error: 'MILEVA_EMBEDDINGS_URL doit être une URL http(s)://' }).optional(),
+  MILEVA_EMBEDDINGS_API_KEY: z.string().optional(),
+  MILEVA_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  MILEVA_EMBEDDINGS_DIMENSION: z.coerce.number().int().min(8, 'MILEVA_EMBEDDINGS_DIMENSION doit valoir au moins 8').max(4000, 'MILEVA_EMBEDDINGS_DIMENSION ne peut dépasser 4000').optional(),
+  MILEVA_INGEST_MAX_FILE_MB: z.coerce.number().positive('MILEVA_INGEST_MAX_FILE_MB doit être positif').max(2048).default(50),
+  MILEVA_SEED: booleanString.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -165,5 +199,28 @@ export function loadConfig(
     instanceId: values.MILEVA_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     version: defaults.version ?? '0.0.0',
     portalDir: values.MILEVA_PORTAL_DIR ? resolve(cwd, values.MILEVA_PORTAL_DIR) : undefined,
+    embeddings: embeddingsSettings(values),
+    ingestion: { maxFileBytes: Math.round(values.MILEVA_INGEST_MAX_FILE_MB * 1024 * 1024), seed: values.MILEVA_SEED },
+  };
+}
+
+function embeddingsSettings(values: z.infer<typeof envSchema>): EmbeddingsSettings {
+  if (values.MILEVA_EMBEDDINGS_PROVIDER === 'hash') {
+    return { provider: 'hash', dimension: values.MILEVA_EMBEDDINGS_DIMENSION ?? 512 };
+  }
+  if (!values.MILEVA_EMBEDDINGS_URL) {
+    throw new ConfigError('MILEVA_EMBEDDINGS_URL', 'Configuration invalide — MILEVA_EMBEDDINGS_URL est requis avec MILEVA_EMBEDDINGS_PROVIDER=openai');
+  }
+  if (!values.MILEVA_EMBEDDINGS_MODEL) {
+    throw new ConfigError('MILEVA_EMBEDDINGS_MODEL', 'Configuration invalide — MILEVA_EMBEDDINGS_MODEL est requis avec MILEVA_EMBEDDINGS_PROVIDER=openai');
+  }
+  return {
+    provider: 'openai',
+    baseUrl: values.MILEVA_EMBEDDINGS_URL,
+    apiKey: values.MILEVA_EMBEDDINGS_API_KEY,
+    model: values.MILEVA_EMBEDDINGS_MODEL,
+    dimension: values.MILEVA_EMBEDDINGS_DIMENSION,
+    batchSize: 32,
+    timeoutMs: values.MILEVA_REQUEST_TIMEOUT_MS,
   };
 }
