@@ -44,7 +44,8 @@ if (needsPortal && isStale(join(root, 'dist/apps/portal/browser/index.html'), ['
 }
 if (projects.length > 0 && process.env.MILEVA_SKIP_BUILD !== 'true') {
   process.stderr.write(`mileva : construction de ${projects.join(' et ')}…\n`);
-  const nx = join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+  const nxManifest = require(join(root, 'node_modules', 'nx', 'package.json'));
+  const nx = join(root, 'node_modules', 'nx', nxManifest.bin.nx);
   const build = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
