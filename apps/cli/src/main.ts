@@ -1,7 +1,8 @@
-import { SERVICE_NAMES } from '@mileva/contracts';
-import { MILEVA_VERSION, parseServiceList, runProcess, exitOnStartError } from '@mileva/platform';
-import { CONFIG_VARIABLES } from '@mileva/runtime';
-import { Command } from 'commander';
+import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
+import { exitOnStartError, MILEVA_VERSION, parseServiceList, runIngestCommand, runProcess, UsageError } from '@mileva/platform';
+import { CONFIG_VARIABLES, loadConfig } from '@mileva/runtime';
+import { Command, Option } from 'commander';
+import { createProgressReporter } from './progress';
 
 const program = new Command();
 
@@ -27,9 +28,22 @@ program
     } catch (error) {
       exitOnStartError(error);
     }
+    const standalone = !options.service;
+    const seedProgress = createProgressReporter('Amorçage du corpus national');
     await runProcess({
       services,
       version: MILEVA_VERSION,
+      seed: standalone
+        ? {
+            onProgress: (event) => {
+              if (event.total > 0) seedProgress.update(event);
+            },
+            onDone: (summary) => {
+              seedProgress.stop();
+              if (summary) process.stderr.write(`Corpus national amorcé : ${summary.documents} fiches, ${summary.chunks} passages (${summary.seconds} s).\n`);
+            },
+          }
+        : undefined,
       onStarted: (platform, config) => {
         if (platform.url && services.includes('gateway')) {
           process.stderr.write(`\nMILEVA est prêt (mode ${config.mode === 'standalone' ? 'autonome' : 'distribué'}) : ouvrez ${platform.url}\nCtrl-C pour arrêter.\n\n`);
@@ -38,8 +52,49 @@ program
     });
   });
 
+program
+  .command('ingest')
+  .description('ingère des documents (PDF, DOCX, HTML, Markdown, texte, XML) ou une base de réponses (CSV, JSONL) dans un corpus')
+  .argument('<chemins...>', 'fichiers ou dossiers (parcourus récursivement)')
+  .requiredOption('-c, --corpus <code>', 'corpus : national ou code d’académie (lyon, aix-marseille…)')
+  .addOption(new Option('-k, --kind <type>', 'documents, ou answers pour une base de réponses précédentes').choices(['documents', 'answers']).default('documents'))
+  .option('-t, --theme <code>', 'thème des documents (sinon déduit du contenu)')
+  .option('--valid-from <date>', 'premier jour de validité (AAAA-MM-JJ)')
+  .option('--valid-to <date>', 'dernier jour de validité (AAAA-MM-JJ)')
+  .option('--json', 'affiche uniquement le bilan, en un objet JSON sur la sortie standard')
+  .action(async (paths: string[], options: { corpus: string; kind: 'documents' | 'answers'; theme?: string; validFrom?: string; validTo?: string; json?: boolean }) => {
+    let summary: IngestionSummary;
+    const progress = options.json ? undefined : createProgressReporter('Ingestion');
+    try {
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      summary = await runIngestCommand(config, { paths, ...options }, progress ? (event) => progress.update(event) : undefined);
+    } catch (error) {
+      progress?.stop();
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva ingest : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+    progress?.stop();
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    } else {
+      printSummary(summary);
+    }
+    process.exit(0);
+  });
+
+function printSummary(summary: IngestionSummary): void {
+  const lines = [
+    `Ingérés : ${summary.ingested} · mis à jour : ${summary.updated} · inchangés : ${summary.unchanged} · en échec : ${summary.failed.length}`,
+    `${summary.documents} document(s) enregistré(s), ${summary.chunks} passage(s), ${summary.pages} page(s) en ${summary.seconds} s`,
+    ...summary.failed.map((failure) => `  ✗ ${failure.file} [${failure.code}] ${failure.message}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 const later: readonly [string, string][] = [
-  ['ingest', 'ingère des documents ou une base de réponses dans un corpus'],
   ['ask', 'pose une question et affiche le brouillon de réponse sourcé'],
   ['eval', 'mesure la recherche ou l’anonymisation sur un jeu d’évaluation'],
   ['bench', 'mesure les performances (ingestion, recherche, réponse, charge)'],

@@ -1,6 +1,10 @@
-// Types-only and browser-safe entry point: constants and interfaces, no server code.
+// Browser-safe entry point: constants and types, no server code.
 export * from './lib/services';
 export * from './lib/subjects';
 export * from './lib/errors';
 export type * from './lib/health';
 export { HEALTH_CONTRACT_VERSION } from './lib/health';
+export type * from './lib/ingestion';
+export { INGESTION_CONTRACT_VERSION } from './lib/ingestion';
+export type * from './lib/anonymization';
+export { ANONYMIZATION_CONTRACT_VERSION } from './lib/anonymization';

@@ -1,2 +1,3 @@
 // Server entry point: runtime schemas of every payload. The portal imports types from the main entry only.
 export * from './lib/schemas/health.schema';
+export * from './lib/schemas/ingestion.schema';

@@ -2,3 +2,4 @@ export * from './lib/platform';
 export * from './lib/services';
 export * from './lib/run-process';
 export * from './lib/version';
+export * from './lib/commands/ingest.command';

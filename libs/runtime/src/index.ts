@@ -14,3 +14,4 @@ export * from './lib/health/health-controller.factory';
 export * from './lib/runtime.module';
 export * from './lib/service-definition';
 export * from './lib/tokens';
+export * from './lib/config/embeddings-config';

@@ -26,6 +26,8 @@ export const Subjects = {
   anonymization: {
     health: 'mileva.anonymization.health',
     ping: 'mileva.anonymization.ping',
+    /** Irreversible pseudonymization of texts to be stored. */
+    pseudonymize: 'mileva.anonymization.pseudonymize',
   },
   analytics: {
     health: 'mileva.analytics.health',
@@ -34,6 +36,13 @@ export const Subjects = {
   ingestion: {
     health: 'mileva.corpus.{corpus}.ingestion.health',
     ping: 'mileva.corpus.{corpus}.ingestion.ping',
+    ingestFiles: 'mileva.corpus.{corpus}.ingestion.files',
+    listDocuments: 'mileva.corpus.{corpus}.ingestion.documents',
+    withdraw: 'mileva.corpus.{corpus}.ingestion.withdraw',
+    listAnswers: 'mileva.corpus.{corpus}.ingestion.answers',
+    reviewAnswer: 'mileva.corpus.{corpus}.ingestion.answers.review',
+    /** Event: progress of an ingestion job. */
+    progress: 'mileva.corpus.{corpus}.ingestion.progress',
   },
   retrieval: {
     health: 'mileva.corpus.{corpus}.retrieval.health',

@@ -25,7 +25,10 @@ export class EmbeddingError extends Error {
     message: string,
     options: { readonly status?: number; readonly cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.status = options.status;
   }
 }

@@ -17,7 +17,10 @@ export interface EmbeddingProvider {
    * Embeds the texts, in order. Every returned vector has unit L2 norm, except for a text that
    * carries nothing to embed (empty or blank), which gets an all-zero vector.
    */
-  embed(texts: readonly string[], purpose: EmbeddingPurpose): Promise<Float32Array[]>;
+  embed(
+    texts: readonly string[],
+    purpose: EmbeddingPurpose,
+  ): Promise<Float32Array[]>;
 }
 
 /** The embedded default: feature hashing of words and character n-grams, no model, no network. */

@@ -2,7 +2,9 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
-import { ALL_CORPORA, type ServiceName } from '@mileva/contracts';
+import { ALL_CORPORA, type IngestionProgressEvent, type IngestionSummary, type ServiceName } from '@mileva/contracts';
+import { NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
+import { NationalSeeder } from '@mileva/service-ingestion';
 import { DatabaseConfigError, DatabaseLockedError, openDatabase, type Database } from '@mileva/persistence';
 import {
   ConfigError,
@@ -30,6 +32,11 @@ export interface PlatformOptions {
   readonly transport?: Transport;
   /** Where logs go (defaults to stderr). */
   readonly logDestination?: DestinationStream;
+  /**
+   * Seed an empty national corpus in the background once started (when `MILEVA_SEED` allows it and
+   * this process hosts the national ingestion), reporting progress here.
+   */
+  readonly seed?: { readonly onProgress?: (event: IngestionProgressEvent) => void; readonly onDone?: (summary: IngestionSummary | undefined) => void };
 }
 
 export interface RunningPlatform {
@@ -85,6 +92,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await app.init();
     }
     const started = app;
+    if (options.seed && config.ingestion.seed && options.services.includes('ingestion') && (corpus === ALL_CORPORA || corpus === NATIONAL_CORPUS)) {
+      const { onProgress, onDone } = options.seed;
+      void started
+        .get(NationalSeeder)
+        .seedIfEmpty(onProgress)
+        .then((summary) => onDone?.(summary))
+        .catch((error: unknown) => logger.error({ err: error }, 'Seeding of the national corpus failed'));
+    }
     logger.info(`MILEVA ${config.version} started (${options.services.join(', ')}; bus: ${transport.describe()}${url ? `; ${url}` : ''})`);
     let closing: Promise<void> | undefined;
     return {
@@ -123,7 +138,7 @@ function createRootModule(input: {
   logger: PinoLogger;
 }): Type<unknown> {
   const imports: (Type<unknown> | DynamicModule)[] = [
-    RuntimeModule.forRoot({ config: input.config, transport: input.transport, database: input.database, clientName: `mileva-${input.config.instanceId}` }),
+    RuntimeModule.forRoot({ config: input.config, transport: input.transport, database: input.database, ownsDatabase: true, clientName: `mileva-${input.config.instanceId}` }),
     ...input.definitions.map((definition) => definition.module),
   ];
   if (input.hostsGateway) {

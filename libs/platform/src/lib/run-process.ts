@@ -1,12 +1,14 @@
 import { isServiceName, SERVICE_NAMES, type ServiceName } from '@mileva/contracts';
 import { ConfigError, loadConfig, type MilevaConfig } from '@mileva/runtime';
-import { startPlatform, type RunningPlatform } from './platform';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform';
 
 export interface RunProcessOptions {
   readonly services: readonly ServiceName[];
   readonly version: string;
   /** Called once the process is up (the CLI prints where the portal is). */
   readonly onStarted?: (platform: RunningPlatform, config: MilevaConfig) => void;
+  /** Seed an empty national corpus once started (see {@link PlatformOptions.seed}). */
+  readonly seed?: PlatformOptions['seed'];
 }
 
 /**
@@ -21,7 +23,7 @@ export async function runProcess(options: RunProcessOptions): Promise<void> {
     if (options.services.length === 1 && config.mode !== 'distributed' && options.services[0] !== 'gateway') {
       throw new ConfigError('MILEVA_NATS_URL', 'MILEVA_NATS_URL est requis pour lancer un service seul (mode distribué) ; pour tout lancer dans un processus, utilisez « npm start ».');
     }
-    platform = await startPlatform({ config, services: options.services });
+    platform = await startPlatform({ config, services: options.services, seed: options.seed });
     options.onStarted?.(platform, config);
   } catch (error) {
     exitOnStartError(error);

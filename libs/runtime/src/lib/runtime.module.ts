@@ -4,7 +4,9 @@ import type { Database } from '@mileva/persistence';
 import type { MilevaConfig } from './config/config';
 import { ServiceHealthService } from './health/service-health.service';
 import { MilevaExceptionFilter } from './http/exception.filter';
-import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_TRANSPORT } from './tokens';
+import { createEmbeddingProvider } from '@mileva/embeddings';
+import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_EMBEDDINGS, MILEVA_TRANSPORT } from './tokens';
+import { embeddingsConfig } from './config/embeddings-config';
 import { CorrelationInterceptor } from './transport/correlation.interceptor';
 import { ServiceClient } from './transport/service-client';
 import type { Transport } from './transport/transport';
@@ -14,6 +16,8 @@ export interface RuntimeModuleOptions {
   readonly transport: Transport;
   /** The opened database, when a hosted service needs one. */
   readonly database?: Database;
+  /** Close the database when the application shuts down (the process that opened it owns it). */
+  readonly ownsDatabase?: boolean;
   readonly clientName: string;
 }
 
@@ -47,7 +51,9 @@ export class RuntimeModule {
         useFactory: () => new ServiceClient(options.transport.createClient(options.clientName), options.config.requestTimeoutMs),
       },
       ServiceHealthService,
-      { provide: ResourceCloser, useFactory: (client: ServiceClient) => new ResourceCloser(client, options.database), inject: [ServiceClient] },
+      // One embedding provider per process, shared by ingestion and retrieval.
+      { provide: MILEVA_EMBEDDINGS, useFactory: () => createEmbeddingProvider(embeddingsConfig(options.config.embeddings)) },
+      { provide: ResourceCloser, useFactory: (client: ServiceClient) => new ResourceCloser(client, options.ownsDatabase ? options.database : undefined), inject: [ServiceClient] },
       { provide: APP_FILTER, useClass: MilevaExceptionFilter },
       { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
     ];
@@ -57,7 +63,7 @@ export class RuntimeModule {
     return {
       module: RuntimeModule,
       providers,
-      exports: [MILEVA_CONFIG, MILEVA_TRANSPORT, ServiceClient, ServiceHealthService, ...(options.database ? [MILEVA_DATABASE] : [])],
+      exports: [MILEVA_CONFIG, MILEVA_TRANSPORT, MILEVA_EMBEDDINGS, ServiceClient, ServiceHealthService, ...(options.database ? [MILEVA_DATABASE] : [])],
     };
   }
 }

@@ -2,3 +2,4 @@
 export const MILEVA_CONFIG = Symbol('MILEVA_CONFIG');
 export const MILEVA_DATABASE = Symbol('MILEVA_DATABASE');
 export const MILEVA_TRANSPORT = Symbol('MILEVA_TRANSPORT');
+export const MILEVA_EMBEDDINGS = Symbol('MILEVA_EMBEDDINGS');

@@ -25,8 +25,8 @@ const HORIZONTAL_SPACES = /[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 /** Invisible characters removed: soft hyphen, zero-width space/joiners, word joiner, byte-order mark. */
 const INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
-/** Other control characters (line breaks are handled before). */
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/** Other control characters (line breaks, tabs and form feeds are handled before). */
+const CONTROLS = /(?!\n)\p{Cc}/gu;
 
 /**
  * Apostrophes, unified to the ASCII apostrophe `'` (U+0027): it is what queries are typed with,
@@ -62,13 +62,13 @@ export function normalizeText(text: string): string {
     .normalize('NFC')
     .replace(/\r\n?|\u2028|\u0085/g, '\n')
     .replace(/[\u2029\f]/g, '\n\n')
+    .replace(HORIZONTAL_SPACES, ' ')
     .replace(INVISIBLES, '')
     .replace(CONTROLS, '')
     .replace(LIGATURE_PATTERN, (ligature) => LIGATURES[ligature] ?? ligature)
     .replace(APOSTROPHES, "'")
     .replace(ACCENT_APOSTROPHES, "'")
     .replace(HYPHENS, '-')
-    .replace(HORIZONTAL_SPACES, ' ')
     .normalize('NFC');
   return cleaned
     .split('\n')

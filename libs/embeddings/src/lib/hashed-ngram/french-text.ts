@@ -24,7 +24,9 @@ const CODE_Z = 122;
 
 function isWordCode(code: number): boolean {
   if (code < 128) {
-    return (code >= CODE_A && code <= CODE_Z) || (code >= CODE_0 && code <= CODE_9);
+    return (
+      (code >= CODE_A && code <= CODE_Z) || (code >= CODE_0 && code <= CODE_9)
+    );
   }
   // Astral characters: keep both halves of the surrogate pair inside the token.
   if (code >= 0xd800 && code <= 0xdfff) {
@@ -69,6 +71,7 @@ export function tokenize(folded: string): string[] {
 }
 
 /** Accent-folded French function words: they carry no topic and would make every text look alike. */
+// prettier-ignore
 const STOP_WORDS: ReadonlySet<string> = new Set([
   'a', 'ai', 'au', 'aux', 'avec', 'ce', 'ces', 'cet', 'cette', 'dans', 'de', 'des', 'du', 'elle',
   'elles', 'en', 'est', 'et', 'etre', 'eu', 'il', 'ils', 'je', 'jusqu', 'la', 'le', 'les', 'leur',
@@ -92,8 +95,8 @@ const CODE_S = 115;
 const CODE_X = 120;
 
 /**
- * Light stemmer on a folded token: plural -s/-x (-aux → -al, except -eaux), then a final -e
- * (feminine, or the é of a past participle once folded), then a doubled final consonant.
+ * Light stemmer on a folded token: plural -s/-x (-aux → -al, except -eaux), then a final -e or -ee
+ * (feminine, or the é of a past participle once folded), then a doubled final letter.
  * "congé", "conges", "congés" → "cong"; "partielles" → "partiel"; "principaux" → "principal".
  */
 export function stem(token: string): string {
@@ -110,7 +113,12 @@ export function stem(token: string): string {
   } else if (last === CODE_S && token.charCodeAt(end - 2) !== CODE_S) {
     end--;
   }
-  if (end > 4 && token.charCodeAt(end - 1) === CODE_E) {
+  // Up to two: "employée" folds to "employee", "employé" to "employe", both → "employ".
+  for (
+    let strip = 0;
+    strip < 2 && end > 4 && token.charCodeAt(end - 1) === CODE_E;
+    strip++
+  ) {
     end--;
   }
   if (end > 4 && token.charCodeAt(end - 1) === token.charCodeAt(end - 2)) {

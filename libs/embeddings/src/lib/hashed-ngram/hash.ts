@@ -12,7 +12,12 @@ export function fnvFeedCode(hash: number, code: number): number {
 }
 
 /** Feeds every code unit of `text[start, end)` into an FNV-1a state. */
-export function fnvFeed(hash: number, text: string, start = 0, end = text.length): number {
+export function fnvFeed(
+  hash: number,
+  text: string,
+  start = 0,
+  end = text.length,
+): number {
   let h = hash;
   for (let i = start; i < end; i++) {
     h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);

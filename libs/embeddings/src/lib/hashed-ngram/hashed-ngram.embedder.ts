@@ -1,4 +1,7 @@
-import type { EmbeddingProvider, EmbeddingPurpose } from '../embedding-provider';
+import type {
+  EmbeddingProvider,
+  EmbeddingPurpose,
+} from '../embedding-provider';
 import { FeatureCounter } from './feature-counter';
 import { foldText, isNumber, isStopWord, stem, tokenize } from './french-text';
 import { FNV_OFFSET_BASIS, fmix32, fnvFeed, fnvFeedCode } from './hash';
@@ -19,27 +22,32 @@ const FEATURE_TYPES = 5;
 
 /**
  * Weight of one feature of each type. A word of n letters yields about 3n character n-grams, so
- * they get small weights: together they still weigh about as much as the word itself, enough to
- * match a typo or an unusual inflection without drowning exact word matches.
+ * each gets a small weight (longer n-grams, more specific, a bit more): together they weigh about
+ * as much as the word, enough to match a typo or an unusual inflection. Bigrams only break ties
+ * between passages sharing the same words. Values chosen on title → page retrieval over the
+ * service-public.fr pages of the corpus.
  */
 const FEATURE_WEIGHTS = new Float64Array(FEATURE_TYPES);
 FEATURE_WEIGHTS[WORD] = 1;
-FEATURE_WEIGHTS[BIGRAM] = 0.5;
-FEATURE_WEIGHTS[CHAR_3] = 0.2;
-FEATURE_WEIGHTS[CHAR_4] = 0.25;
-FEATURE_WEIGHTS[CHAR_5] = 0.3;
+FEATURE_WEIGHTS[BIGRAM] = 0.3;
+FEATURE_WEIGHTS[CHAR_3] = 0.3;
+FEATURE_WEIGHTS[CHAR_4] = 0.35;
+FEATURE_WEIGHTS[CHAR_5] = 0.4;
 
 /** Word boundary markers around a word before cutting its character n-grams. */
 const WORD_START = 0x3c; // '<'
 const WORD_END = 0x3e; // '>'
 const BIGRAM_SEPARATOR = 0x20; // ' '
 
-const SEEDS: readonly number[] = Array.from({ length: FEATURE_TYPES }, (_, type) =>
-  fnvFeedCode(FNV_OFFSET_BASIS, 0x01 + type),
+const SEEDS: readonly number[] = Array.from(
+  { length: FEATURE_TYPES },
+  (_, type) => fnvFeedCode(FNV_OFFSET_BASIS, 0x01 + type),
 );
 
 /** Sublinear term frequency 1 + ln(tf), tabulated for the usual small counts. */
-const LOG_TF_TABLE = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+const LOG_TF_TABLE = Float64Array.from({ length: 64 }, (_, tf) =>
+  tf === 0 ? 0 : 1 + Math.log(tf),
+);
 
 function sublinearTf(tf: number): number {
   return tf < LOG_TF_TABLE.length ? LOG_TF_TABLE[tf] : 1 + Math.log(tf);
@@ -53,8 +61,9 @@ const TEXTS_PER_SLICE = 128;
  * (signed, into `dimension` buckets) of
  * - word unigrams, after accent folding, elision, stop-word removal and light French stemming;
  * - word bigrams of consecutive content words, with a small weight;
- * - character 3-, 4- and 5-grams of each word wrapped in `<` `>`, which make typos and
- *   inflections ("mutaion", "congés") land near the right word;
+ * - character 3-, 4- and 5-grams of each stemmed word wrapped in `<` `>`, which make typos
+ *   ("mutaion", "fonctionaire") land near the right word; cut from the stem rather than the
+ *   surface form, so that "congé", "conges" and "congés" share all their features;
  * with sublinear term frequency (1 + ln tf), per-type weights and L2 normalization.
  *
  * The purpose is ignored: queries and documents share the same space. A text without any content
@@ -82,7 +91,10 @@ export class HashedNgramEmbedder implements EmbeddingProvider {
     this.accumulator = new Float64Array(dimension);
   }
 
-  async embed(texts: readonly string[], _purpose: EmbeddingPurpose): Promise<Float32Array[]> {
+  async embed(
+    texts: readonly string[],
+    _purpose: EmbeddingPurpose,
+  ): Promise<Float32Array[]> {
     const vectors: Float32Array[] = [];
     for (let i = 0; i < texts.length; i++) {
       if (i > 0 && i % TEXTS_PER_SLICE === 0) {
@@ -137,19 +149,22 @@ export class HashedNgramEmbedder implements EmbeddingProvider {
       counter.add(fnvFeed(SEEDS[WORD], wordStem), WORD);
 
       if (hasPrevious) {
-        const bigram = fnvFeed(fnvFeedCode(previousStemHash, BIGRAM_SEPARATOR), wordStem);
+        const bigram = fnvFeed(
+          fnvFeedCode(previousStemHash, BIGRAM_SEPARATOR),
+          wordStem,
+        );
         counter.add(bigram, BIGRAM);
       }
       previousStemHash = fnvFeed(SEEDS[BIGRAM], wordStem);
       hasPrevious = true;
 
       if (!numeric) {
-        this.countCharNgrams(token);
+        this.countCharNgrams(wordStem);
       }
     }
   }
 
-  /** Character 3-, 4- and 5-grams of `<token>`, hashed incrementally from each start position. */
+  /** Character 3-, 4- and 5-grams of `<word>`, hashed incrementally from each start position. */
   private countCharNgrams(token: string): void {
     const counter = this.counter;
     const paddedLength = token.length + 2;

@@ -63,6 +63,10 @@ export class ChunkEntity {
   @Column({ name: 'page', type: 'integer', nullable: true })
   page!: number | null;
 
+  /** Last page the chunk spans, when it spans several. */
+  @Column({ name: 'page_end', type: 'integer', nullable: true })
+  pageEnd!: number | null;
+
   @Column({ name: 'text', type: 'text' })
   text!: string;
 

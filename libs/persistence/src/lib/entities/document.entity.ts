@@ -11,6 +11,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { QaEntryEntity } from './qa-entry.entity';
 
 /** Lifecycle of a document version. */
 export const DOCUMENT_STATUSES = [
@@ -20,6 +21,9 @@ export const DOCUMENT_STATUSES = [
   'failed',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const DOCUMENT_KINDS = ['document', 'answer'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** One version of a source document of a corpus (national or an académie's). */
 @Entity({ name: 'documents' })
@@ -33,6 +37,8 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
   'ck_documents_status',
   `"status" IN ('active', 'superseded', 'withdrawn', 'failed')`,
 )
+@Check('ck_documents_kind', `"kind" IN ('document', 'answer')`)
+@Index('idx_documents_qa_entry', ['qaEntryId'])
 @Check(
   'ck_documents_validity',
   `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`,
@@ -83,6 +89,18 @@ export class DocumentEntity {
     foreignKeyConstraintName: 'fk_documents_supersedes',
   })
   supersedes?: Relation<DocumentEntity> | null;
+
+  /** `document` (an uploaded file) or `answer` (an approved previous answer). */
+  @Column({ name: 'kind', type: 'text', default: 'document' })
+  kind!: DocumentKind;
+
+  /** The previous answer this document publishes, for kind `answer`. */
+  @Column({ name: 'qa_entry_id', type: 'uuid', nullable: true })
+  qaEntryId!: string | null;
+
+  @ManyToOne(() => QaEntryEntity, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'qa_entry_id', foreignKeyConstraintName: 'fk_documents_qa_entry' })
+  qaEntry?: Relation<QaEntryEntity> | null;
 
   @Column({ name: 'mime_type', type: 'text' })
   mimeType!: string;
