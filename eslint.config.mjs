@@ -14,7 +14,7 @@ const SERVER_ONLY_PACKAGES = [
 ];
 
 /** Browser-safe projects: the portal and the libs it may import. Node built-ins are not available there. */
-const BROWSER_SAFE_SOURCES = ['apps/portal/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/rh-taxonomy/src/**/*.ts', 'libs/anonymizer/src/**/*.ts'];
+const BROWSER_SAFE_SOURCES = ['apps/portal/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/rh-taxonomy/src/**/*.ts', 'libs/anonymizer/src/**/*.ts', 'libs/text-fr/src/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],

@@ -21,9 +21,9 @@ export function titleFromFileName(fileName: string): string {
   const base = baseName(fileName);
   const extension = fileExtension(base);
   let stem = extension === '' ? base : base.slice(0, -extension.length);
-  stem = stem.replace(/_+/g, ' ');
-  // A slug ("conge-de-maladie") has no spaces: its hyphens stand for spaces.
+  // A slug ("conge-de-maladie", "note_de-service") has no spaces: its hyphens stand for spaces.
   if (!/\s/.test(stem.trim())) stem = stem.replace(/-+/g, ' ');
+  stem = stem.replace(/_+/g, ' ');
   const title = normalizeInline(stem);
   return title === '' ? 'Document sans titre' : capitalize(title);
 }

@@ -1,4 +1,4 @@
-import { parseErrors } from './parse-error';
+import { ParseError, parseErrors } from './parse-error';
 
 /** A decoded text and what the reader should know about how it was decoded. */
 export interface DecodedText {
@@ -76,7 +76,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     if (control >= 0) throw parseErrors.invalidEncoding(fileName, control);
     return { text, warnings: [] };
   } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
+    // Anything but our own error is the decoder refusing the bytes: try the legacy encoding.
+    if (error instanceof ParseError) throw error;
   }
   const decoded = new TextDecoder('windows-1252').decode(bytes);
   if (isPlausibleWindows1252French(bytes, decoded)) {

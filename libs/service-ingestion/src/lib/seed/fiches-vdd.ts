@@ -42,9 +42,9 @@ function packageDirectory(): string {
  */
 export async function fonctionPubliqueFiches(): Promise<SourceFile[]> {
   const directory = packageDirectory();
-  const index = JSON.parse(await readFile(join(directory, 'data', 'particuliers', 'index.json'), 'utf8')) as FicheIndexEntry[];
+  const index = JSON.parse(await readFile(join(directory, 'data', 'index.json'), 'utf8')) as FicheIndexEntry[];
   return index
-    .filter((entry) => /^F\d+$/.test(entry.id))
+    .filter((entry) => entry.type === 'particuliers' && /^F\d+$/.test(entry.id))
     .filter((entry) => /fonction publique/i.test(entry.theme ?? '') || /fonctionnaire/i.test(entry.title))
     .sort((a, b) => a.id.localeCompare(b.id, 'fr', { numeric: true }))
     .map((entry) => ({
