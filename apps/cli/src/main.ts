@@ -1,5 +1,5 @@
 import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
-import { exitOnStartError, MILEVA_VERSION, parseServiceList, runIngestCommand, runProcess, UsageError } from '@mileva/platform';
+import { benchmarkIngestion, exitOnStartError, formatIngestBenchmark, MILEVA_VERSION, parseServiceList, runIngestCommand, runProcess, UsageError } from '@mileva/platform';
 import { CONFIG_VARIABLES, loadConfig } from '@mileva/runtime';
 import { Command, Option } from 'commander';
 import { createProgressReporter } from './progress';
@@ -94,10 +94,30 @@ function printSummary(summary: IngestionSummary): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+const bench = program.command('bench').description('mesure les performances et affiche les chiffres');
+
+bench
+  .command('ingest')
+  .description('ingère un dossier dans une base temporaire et mesure documents/s, pages/s, passages/s et la mémoire')
+  .argument('[dossier]', 'dossier de documents', '../shared/corpus/docs')
+  .option('--json', 'affiche le résultat en un objet JSON')
+  .action(async (folder: string, options: { json?: boolean }) => {
+    try {
+      const result = await benchmarkIngestion(folder, loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION }));
+      process.stdout.write(`${options.json ? JSON.stringify(result) : formatIngestBenchmark(result)}\n`);
+      process.exit(0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva bench ingest : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+  });
+
 const later: readonly [string, string][] = [
   ['ask', 'pose une question et affiche le brouillon de réponse sourcé'],
   ['eval', 'mesure la recherche ou l’anonymisation sur un jeu d’évaluation'],
-  ['bench', 'mesure les performances (ingestion, recherche, réponse, charge)'],
 ];
 for (const [name, description] of later) {
   program

@@ -272,18 +272,19 @@ export function removePageFurniture(
     const counts = new Map<string, number>();
     const exactCounts = new Map<string, number>();
     for (const zone of zones) {
-      const keys = new Set(zone[side].map((line) => furnitureKey(line.text)));
+      const candidates = zone[side].filter((line) => !isArticleHeading(normalizeInline(line.text)));
+      const keys = new Set(candidates.map((line) => furnitureKey(line.text)));
       for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-      const exact = new Set(zone[side].map((line) => normalizeInline(line.text)));
+      const exact = new Set(candidates.map((line) => normalizeInline(line.text)));
       for (const key of exact) exactCounts.set(key, (exactCounts.get(key) ?? 0) + 1);
     }
     const result = new Set<string>();
     if (pageCount >= 3) {
       const needed = Math.max(3, Math.ceil(pageCount * 0.5));
-      for (const [key, count] of counts) if (count >= needed && /\p{L}/u.test(key) && !isArticleHeading(key)) result.add(key);
+      for (const [key, count] of counts) if (count >= needed && /\p{L}/u.test(key)) result.add(key);
     } else if (pageCount === 2) {
       for (const [text, count] of exactCounts) {
-        if (count === 2 && /\p{L}/u.test(text) && !isArticleHeading(text)) result.add(furnitureKey(text));
+        if (count === 2 && /\p{L}/u.test(text)) result.add(furnitureKey(text));
       }
     }
     return result;
@@ -304,7 +305,7 @@ export function removePageFurniture(
       if (isPageNumber(line.text)) {
         drop.add(line);
         numbered = true;
-      } else if (repeatedTop.has(furnitureKey(line.text))) {
+      } else if (repeatedTop.has(furnitureKey(line.text)) && !isArticleHeading(normalizeInline(line.text))) {
         drop.add(line);
         header = true;
       }
@@ -313,7 +314,7 @@ export function removePageFurniture(
       if (isPageNumber(line.text)) {
         drop.add(line);
         numbered = true;
-      } else if (repeatedBottom.has(furnitureKey(line.text))) {
+      } else if (repeatedBottom.has(furnitureKey(line.text)) && !isArticleHeading(normalizeInline(line.text))) {
         drop.add(line);
         footer = true;
       }

@@ -36,8 +36,11 @@ const OFFLINE_OPTIONS = {
 
 const BOLD_FONT_NAME = /bold|black|heavy|semibold|demibold|demi|[-,]bd\b|extrabold/i;
 
+/** Name of an error thrown by pdf.js (compared by name: its classes may come from another realm). */
 function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : '';
+  if (typeof error !== 'object' || error === null) return '';
+  const { name } = error as { name?: unknown };
+  return typeof name === 'string' ? name : '';
 }
 
 function isFontLike(value: unknown): value is { name?: unknown; bold?: unknown; black?: unknown } {

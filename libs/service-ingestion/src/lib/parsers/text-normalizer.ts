@@ -33,14 +33,14 @@ const LINE_END_HYPHEN = /[-\u2010\u2011]$/;
  * Second halves of French compounds that keep their hyphen when a line break falls on it
  * ("peut-/être", "a-t-/il", "celui-/ci", "contrat-/type").
  */
-const COMPOUND_TAILS = new Set([
+export const COMPOUND_TAILS: ReadonlySet<string> = new Set([
   'être', 'il', 'ils', 'elle', 'elles', 'on', 'je', 'tu', 'nous', 'vous', 'le', 'la', 'les', 'lui', 'leur', 'leurs',
   'moi', 'toi', 'soi', 'en', 'y', 't', 'ce', 'ci', 'là', 'même', 'mêmes', 'dessus', 'dessous', 'delà', 'deçà',
   'type', 'types', 'cadre', 'cadres', 'clé', 'clés', 'midi', 'mère', 'mères', 'fille', 'filles', 'fils',
 ]);
 
 /** First halves of French compounds that keep their hyphen ("sous-/préfet", "demi-/traitement", "après-/midi"). */
-const COMPOUND_HEADS = new Set([
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
   'après', 'avant', 'arrière', 'sous', 'demi', 'mi', 'semi', 'ex', 'vice', 'non', 'quasi', 'contre', 'grand', 'grands',
   'grande', 'grandes', 'petit', 'petits', 'petite', 'petites', 'beau', 'beaux', 'belle', 'belles', 'porte', 'garde',
   'chef', 'chefs', 'haut', 'haute', 'hauts', 'hautes', 'saint', 'sainte', 'vis', 'week', 'ci', 'là', 'celui', 'celle',
@@ -69,12 +69,15 @@ export function normalizeWhitespace(text: string): string {
  * control characters, private-use glyphs, typographic spaces; each line trimmed, spaces collapsed.
  */
 export function cleanCharacters(text: string): string {
-  return expandLigatures(text.normalize('NFC'))
+  const visible = text
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')
     .replace(PRIVATE_USE, '')
     .replace(CONTROL, '')
-    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n');
+  // Composed after the removals and expansions, so that no sequence is left to compose.
+  return expandLigatures(visible)
+    .normalize('NFC')
     .replace(HORIZONTAL_SPACE, ' ')
     .split('\n')
     .map((line) => line.trim())

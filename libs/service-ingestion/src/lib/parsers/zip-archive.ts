@@ -96,6 +96,13 @@ function applyZip64Extra(
   }
 }
 
+/** The archive declares more entries than any real document holds. */
+export class ZipTooManyEntriesError extends Error {
+  constructor(readonly entryCount: number) {
+    super(`${entryCount} entrées`);
+  }
+}
+
 /**
  * Lists the entries of a zip archive from its central directory only, without inflating anything.
  * Throws ZipFormatError when the structure is broken, or when the archive declares absurdly many entries.
@@ -140,13 +147,6 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** The archive declares more entries than any real document holds. */
-export class ZipTooManyEntriesError extends Error {
-  constructor(readonly entryCount: number) {
-    super(`${entryCount} entrées`);
-  }
-}
-
 /**
  * Rejects an archive whose declared sizes betray a decompression bomb: total uncompressed size above
  * the limit, overall compression ratio above the limit, or absurdly many entries.
@@ -176,6 +176,13 @@ export function assertNotZipBomb(entries: readonly ZipEntry[], limits: ParseLimi
   }
 }
 
+/** zlib refused to produce more than `maxOutputLength` bytes (the error may come from another realm). */
+function isOutputLimitError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, name } = error as { code?: unknown; name?: unknown };
+  return code === 'ERR_BUFFER_TOO_LARGE' || name === 'RangeError';
+}
+
 /**
  * Reads one entry, inflating at most what the central directory declares: an entry that inflates to
  * more than its declared size (a lying archive) is refused as a decompression bomb.
@@ -202,7 +209,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, fileName: strin
     return inflated;
   } catch (error) {
     if (error instanceof ZipFormatError) throw error;
-    if (error instanceof RangeError) {
+    if (isOutputLimitError(error)) {
       throw parseErrors.zipBomb(fileName, `${entry.name} se décompresse au-delà de la taille annoncée (${formatBytes(entry.uncompressedSize)})`);
     }
     throw new ZipFormatError(`contenu de ${entry.name} illisible`);
