@@ -8,3 +8,5 @@ export type * from './lib/ingestion';
 export { INGESTION_CONTRACT_VERSION } from './lib/ingestion';
 export type * from './lib/anonymization';
 export { ANONYMIZATION_CONTRACT_VERSION } from './lib/anonymization';
+export type * from './lib/retrieval';
+export { RETRIEVAL_CONTRACT_VERSION } from './lib/retrieval';

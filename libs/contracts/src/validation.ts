@@ -1,3 +1,4 @@
 // Server entry point: runtime schemas of every payload. The portal imports types from the main entry only.
 export * from './lib/schemas/health.schema';
 export * from './lib/schemas/ingestion.schema';
+export * from './lib/schemas/retrieval.schema';

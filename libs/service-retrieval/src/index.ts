@@ -1,1 +1,3 @@
 export * from './lib/retrieval.module';
+export * from './lib/retrieval.service';
+export * from './lib/search/fusion';

@@ -47,6 +47,7 @@ export const Subjects = {
   retrieval: {
     health: 'mileva.corpus.{corpus}.retrieval.health',
     ping: 'mileva.corpus.{corpus}.retrieval.ping',
+    search: 'mileva.corpus.{corpus}.retrieval.search',
   },
 } as const;
 

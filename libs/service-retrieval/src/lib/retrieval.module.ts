@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { Subjects } from '@mileva/contracts';
 import { createHealthController, type ServiceDefinition } from '@mileva/runtime';
+import { RetrievalController } from './retrieval.controller';
+import { RetrievalService } from './retrieval.service';
 
 /** Hybrid search over a corpus (vector similarity and French full text). */
 @Module({
-  controllers: [createHealthController('retrieval', Subjects.retrieval, { usesDatabase: true })],
+  controllers: [createHealthController('retrieval', Subjects.retrieval, { usesDatabase: true }), RetrievalController],
+  providers: [RetrievalService],
+  exports: [RetrievalService],
 })
 export class RetrievalModule {}
 

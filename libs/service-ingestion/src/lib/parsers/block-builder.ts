@@ -1,6 +1,6 @@
-import { matchArticleHeading } from './legal-headings';
+import { matchArticleHeading, splitAtArticles } from './legal-headings';
 import type { ParsedBlock } from './parsed-document';
-import { hasWordCharacter, normalizeInline } from './text-normalizer';
+import { hasWordCharacter, joinWrappedLines, normalizeInline } from './text-normalizer';
 
 /** One item of a list, with its nesting depth (0 for top-level items). */
 export interface ListItem {
@@ -94,6 +94,22 @@ export class BlockBuilder {
     if (hasWordCharacter(body)) this.push({ kind: 'paragraph', text: body, page });
   }
 
+  /**
+   * Adds the wrapped lines of one or more paragraphs: each line opening an article starts a new one,
+   * its heading on its own ("Article 2" / "La demande…" → heading, paragraph).
+   */
+  paragraphLines(lines: readonly string[], page?: number): void {
+    for (const segment of splitAtArticles(lines.map((line) => line.trim()).filter((line) => line !== ''))) {
+      const article = matchArticleHeading(segment[0]);
+      if (article && segment.length > 1) {
+        this.article(article.heading, page);
+        this.paragraph(joinWrappedLines([article.rest, ...segment.slice(1)]), page);
+      } else {
+        this.paragraph(joinWrappedLines(segment), page);
+      }
+    }
+  }
+
   list(items: readonly ListItem[], page?: number): void {
     const text = renderList(items);
     if (hasWordCharacter(text)) this.push({ kind: 'list', text, page });
@@ -102,11 +118,6 @@ export class BlockBuilder {
   table(rows: readonly (readonly string[])[], hasHeader: boolean, page?: number): void {
     const text = renderTable(rows, hasHeader);
     if (hasWordCharacter(text)) this.push({ kind: 'table', text, page });
-  }
-
-  /** Level a heading found right now would get if it were one level below the current section. */
-  nextSubLevel(): number {
-    return Math.min(6, this.sectionLevel + 1);
   }
 
   build(): ParsedBlock[] {

@@ -1,7 +1,6 @@
 import { BlockBuilder, type ListItem } from './block-builder';
 import { cleanMetadataTitle, toIsoDate } from './document-naming';
 import { appendHtmlFragment } from './html-parser';
-import { splitAtArticles } from './legal-headings';
 import type { DocumentMetadata, FormatParseResult } from './parsed-document';
 import { joinWrappedLines, normalizeInline } from './text-normalizer';
 
@@ -221,10 +220,7 @@ class MarkdownBlockParser {
   }
 
   private paragraph(lines: readonly string[]): void {
-    const stripped = stripInlineMarkdown(lines.join('\n')).split('\n');
-    for (const segment of splitAtArticles(stripped.map((line) => line.trim()))) {
-      this.builder.paragraph(joinWrappedLines(segment));
-    }
+    this.builder.paragraphLines(stripInlineMarkdown(lines.join('\n')).split('\n'));
     this.seenContent = true;
   }
 

@@ -40,7 +40,7 @@ describe('parseDocument', () => {
       await expectParseError({ bytes: bytesOf(' \n\t\r\n   \n'), fileName: 'vide.md' }, 'EMPTY_FILE');
     });
 
-    it('should reject a whitespace-only PDF name with EMPTY_FILE before looking for a PDF header', async () => {
+    it('should reject a whitespace-only .pdf with EMPTY_FILE before looking for a PDF header', async () => {
       await expectParseError({ bytes: bytesOf('\n\n  '), fileName: 'scan.pdf' }, 'EMPTY_FILE');
     });
 

@@ -78,6 +78,13 @@ describe('pdf layout', () => {
       expect(result.warnings).toEqual([]);
     });
 
+    it.each(['- 2 -', '2', 'Page 2 / 12', '2/12', 'page 2 sur 12', 'ii'])('should remove the page number %j from a footer, even on two pages', (footer) => {
+      const pages = [1, 2].map((page) => ({ height: 842, lines: [line('Texte de la page.', 55, 600, page), line(footer.replace('2', String(page)), 280, 30, page)] }));
+      const result = removePageFurniture(pages);
+      expect(result.pages.flat().map((entry) => entry.text)).toEqual(['Texte de la page.', 'Texte de la page.']);
+      expect(result.warnings).toEqual(['Numéros de page retirés sur 2 pages']);
+    });
+
     it('should remove footers that differ only by their numbers ("Page 2 sur 3")', () => {
       const pages = [1, 2, 3].map((page) => ({
         height: 842,

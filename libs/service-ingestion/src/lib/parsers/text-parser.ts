@@ -1,5 +1,5 @@
 import { BlockBuilder, type ListItem } from './block-builder';
-import { isArticleHeading, splitAtArticles } from './legal-headings';
+import { isArticleHeading } from './legal-headings';
 import type { FormatParseResult } from './parsed-document';
 import { cleanCharacters, joinWrappedLines } from './text-normalizer';
 
@@ -59,7 +59,8 @@ function paragraphsOf(text: string): string[][] {
 function isList(lines: readonly string[]): boolean {
   if (lines.length < 2 || !BULLET_LINE.test(lines[0])) return false;
   const indent = (line: string): number => /^\s*/.exec(line)?.[0].length ?? 0;
-  return lines.every((line) => BULLET_LINE.test(line) || indent(line) > indent(lines[0]));
+  // Continuation lines of an item are indented, or go on in lowercase.
+  return lines.every((line) => BULLET_LINE.test(line) || indent(line) > indent(lines[0]) || /^\s*\p{Ll}/u.test(line));
 }
 
 function listItems(lines: readonly string[]): ListItem[] {
@@ -84,7 +85,13 @@ function listItems(lines: readonly string[]): ListItem[] {
  * "Article …" lines become article headings; bulleted runs become lists.
  */
 export function parsePlainText(source: string): FormatParseResult {
-  const text = cleanCharacters(source.replace(/^\uFEFF/, ''));
+  // Characters cleaned line by line, indentation kept: it tells list items from their continuations.
+  const text = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => (/^[ \t]*/.exec(line)?.[0] ?? '') + cleanCharacters(line))
+    .join('\n');
   const paragraphs = paragraphsOf(text);
   const styleLevels = new Map<string, number>();
   const levelOf = (style: string): number => {
@@ -114,7 +121,7 @@ export function parsePlainText(source: string): FormatParseResult {
       builder.list(listItems(body));
       continue;
     }
-    for (const segment of splitAtArticles(body.map((line) => line.trim()))) builder.paragraph(joinWrappedLines(segment));
+    builder.paragraphLines(body);
   }
   return { blocks: builder.build(), metadata: {}, warnings: [] };
 }

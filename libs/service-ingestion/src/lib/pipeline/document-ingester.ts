@@ -71,7 +71,7 @@ export class DocumentIngester {
       throw new IngestionError('NO_CONTENT', `${file.name} ne contient aucun texte exploitable après lecture. Vérifiez le fichier.`);
     }
     const vectors = await this.embed(
-      chunks.map((chunk) => [parsed.title, ...chunk.headingPath, chunk.text].join('\n')),
+      chunks.map((chunk) => [...(chunk.headingPath[0] === parsed.title ? [] : [parsed.title]), ...chunk.headingPath, chunk.text].join('\n')),
       file.name,
     );
     const saved = await this.store.saveVersion({
@@ -89,7 +89,8 @@ export class DocumentIngester {
       embeddingDim: this.embedder.dimension,
       chunks: chunks.map((chunk, index) => ({
         ordinal: chunk.ordinal,
-        headingPath: chunk.headingPath,
+        // The document title heads every path: citations read "Titre > Section", and title words are searchable.
+        headingPath: chunk.headingPath[0] === parsed.title ? chunk.headingPath : [parsed.title, ...chunk.headingPath],
         text: chunk.text,
         page: chunk.page,
         pageEnd: chunk.pageEnd !== chunk.page ? chunk.pageEnd : undefined,

@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RETRIEVAL_CONTRACT_VERSION, type SearchHit, type SearchMode, type SearchResponse } from '@mileva/contracts';
+import { toPgVector, type EmbeddingProvider } from '@mileva/embeddings';
+import type { Database } from '@mileva/persistence';
+import { MILEVA_DATABASE, MILEVA_EMBEDDINGS } from '@mileva/runtime';
+import { tokenizeFrench } from '@mileva/text-fr';
+import { idf, type CorpusStatistics } from './search/corpus-statistics';
+import { fuseRankings } from './search/fusion';
+import { analyzeQuery } from './search/query-analysis';
+import { SearchRepository, type ChunkRow } from './search/search.repository';
+
+/** Passages returned by default. */
+const DEFAULT_K = 10;
+/** Candidates each ranking contributes to the fusion. */
+const CANDIDATES = 100;
+/** Weight of glossary expansions relative to the words the user typed. */
+const EXPANSION_WEIGHT = 0.6;
+/** Boost of a passage whose document has the theme the user chose, or one recognised in the query. */
+const CHOSEN_THEME_BOOST = 1.15;
+const RECOGNISED_THEME_BOOST = 1.05;
+/**
+ * Share of the query's information (IDF-weighted words) that the best documents must cover for
+ * the corpus to count as answering. Below it, generation says the documents do not answer.
+ */
+export const ANSWERABLE_THRESHOLD = 0.5;
+
+export interface CorpusSearch {
+  readonly query: string;
+  readonly k?: number;
+  readonly date?: string;
+  readonly theme?: string;
+  readonly mode?: SearchMode;
+}
+
+/** Hybrid search over one corpus: French full text and vector similarity, fused by reciprocal rank. */
+@Injectable()
+export class RetrievalService {
+  private readonly logger = new Logger(RetrievalService.name);
+  private readonly repository: SearchRepository;
+  private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
+
+  constructor(
+    @Inject(MILEVA_DATABASE) database: Database,
+    @Inject(MILEVA_EMBEDDINGS) private readonly embedder: EmbeddingProvider,
+  ) {
+    this.repository = new SearchRepository(database.dataSource);
+  }
+
+  async search(corpus: string, request: CorpusSearch): Promise<SearchResponse> {
+    const started = performance.now();
+    const k = request.k ?? DEFAULT_K;
+    const mode = request.mode ?? 'hybrid';
+    const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
+    const statistics = await this.statistics(corpus);
+    const analysis = analyzeQuery(request.query, statistics.vocabulary);
+
+    const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
+    const lexemeLists = await this.repository.lexemesOf([...analysis.words, ...expansionWords]);
+    const weights = new Map<string, number>();
+    const queryLexemes = new Set<string>();
+    lexemeLists.forEach((lexemes, index) => {
+      const termWeight = index < analysis.words.length ? 1 : EXPANSION_WEIGHT;
+      for (const lexeme of lexemes) {
+        if (index < analysis.words.length) queryLexemes.add(lexeme);
+        weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, termWeight * idf(statistics, lexeme)));
+      }
+    });
+
+    const rankings = [];
+    if (mode !== 'vector') {
+      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES));
+    }
+    if (mode !== 'text') {
+      const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
+      if (vector.some((value) => value !== 0)) {
+        rankings.push(await this.repository.vectorSearch(scope, toPgVector(vector), this.embedder.id, CANDIDATES));
+      }
+    }
+    const fused = fuseRankings(rankings);
+    const rows = await this.repository.chunks(fused.slice(0, CANDIDATES).map((entry) => entry.id));
+    const boosted = fused
+      .map((entry) => ({ ...entry, row: rows.get(entry.id) }))
+      .filter((entry): entry is typeof entry & { row: ChunkRow } => entry.row !== undefined)
+      .map((entry) => ({ ...entry, score: entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
+      .sort((a, b) => b.score - a.score);
+
+    const confidence = coverage(boosted.slice(0, 20).map((entry) => entry.row), queryLexemes, statistics);
+    const hits: SearchHit[] = boosted.slice(0, k).map(({ row, score }) => ({
+      chunkId: row.id,
+      documentId: row.documentId,
+      corpus: row.corpus,
+      title: row.title,
+      sourceUri: row.sourceUri,
+      headingPath: row.headingPath,
+      text: row.text,
+      page: row.page,
+      pageEnd: row.pageEnd,
+      theme: row.theme,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      kind: row.kind,
+      score: Math.round(score * 1e6) / 1e6,
+      local: row.corpus !== 'national',
+    }));
+    return {
+      v: RETRIEVAL_CONTRACT_VERSION,
+      hits,
+      answerable: hits.length > 0 && confidence >= ANSWERABLE_THRESHOLD,
+      confidence: Math.round(confidence * 1000) / 1000,
+      analysis: { expansions: analysis.expansions, corrections: analysis.corrections, themes: analysis.themes, statuts: analysis.statuts },
+      corpora: [corpus],
+      degraded: [],
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Word statistics of the corpus, rebuilt when a document was added, replaced or withdrawn. */
+  private async statistics(corpus: string): Promise<CorpusStatistics> {
+    const signature = await this.repository.signature(corpus);
+    const cached = this.statisticsCache.get(corpus);
+    if (cached?.signature === signature) return cached.statistics;
+    const statistics = this.repository.statistics(corpus);
+    this.statisticsCache.set(corpus, { signature, statistics });
+    statistics.then(
+      (built) => this.logger.debug(`Statistics of ${corpus}: ${built.chunks} chunks, ${built.lexemeFrequency.size} lexemes`),
+      () => this.statisticsCache.delete(corpus),
+    );
+    return statistics;
+  }
+}
+
+function themeBoost(documentTheme: string | null, chosen: string | undefined, recognised: readonly string[]): number {
+  if (!documentTheme) return 1;
+  if (chosen === documentTheme) return CHOSEN_THEME_BOOST;
+  return recognised.includes(documentTheme) ? RECOGNISED_THEME_BOOST : 1;
+}
+
+/**
+ * Evidence that the corpus answers: the largest share of the query's information (IDF-weighted
+ * lexemes) that one document covers through its best passages.
+ */
+function coverage(rows: readonly ChunkRow[], queryLexemes: ReadonlySet<string>, statistics: CorpusStatistics): number {
+  const total = [...queryLexemes].reduce((sum, lexeme) => sum + idf(statistics, lexeme), 0);
+  if (total === 0) return 0;
+  const byDocument = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const lexemes = byDocument.get(row.documentId) ?? new Set<string>();
+    for (const lexeme of row.lexemes) if (queryLexemes.has(lexeme)) lexemes.add(lexeme);
+    byDocument.set(row.documentId, lexemes);
+  }
+  let best = 0;
+  for (const lexemes of byDocument.values()) {
+    best = Math.max(best, [...lexemes].reduce((sum, lexeme) => sum + idf(statistics, lexeme), 0) / total);
+  }
+  return best;
+}

@@ -1,0 +1,162 @@
+import type { DataSource } from 'typeorm';
+import { Vocabulary, type CorpusStatistics } from './corpus-statistics';
+
+/** Filters every search applies: one corpus, active documents in force on a day. */
+export interface SearchScope {
+  readonly corpus: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+export interface RankedChunk {
+  readonly id: string;
+  readonly score: number;
+}
+
+export interface ChunkRow {
+  readonly id: string;
+  readonly documentId: string;
+  readonly corpus: string;
+  readonly title: string;
+  readonly sourceUri: string;
+  readonly headingPath: string[];
+  readonly text: string;
+  readonly page: number | null;
+  readonly pageEnd: number | null;
+  readonly theme: string | null;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly kind: 'document' | 'answer';
+  /** Lexemes of the chunk's search vector (for answerability). */
+  readonly lexemes: string[];
+}
+
+const IN_FORCE = `d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`;
+
+/** Quotes a lexeme for `to_tsquery('simple', …)`. */
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** SQL of the search over the corpus store (Postgres full text and pgvector). */
+export class SearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Changes whenever a document of the corpus is added, replaced or withdrawn. */
+  async signature(corpus: string): Promise<string> {
+    const rows: { n: number; at: string }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch'::timestamptz)::text AS at FROM documents WHERE corpus = $1`,
+      [corpus],
+    );
+    return `${rows[0].n}@${rows[0].at}`;
+  }
+
+  async statistics(corpus: string): Promise<CorpusStatistics> {
+    const inner = `FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.corpus = %L AND d.status = ''active''`;
+    const [count, lexemes, words] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS n FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.corpus = $1 AND d.status = 'active'`, [corpus]) as Promise<
+        { n: number }[]
+      >,
+      this.dataSource.query(`SELECT word, ndoc FROM ts_stat(format('SELECT c.tsv ${inner}', $1::text))`, [corpus]) as Promise<{ word: string; ndoc: number }[]>,
+      this.dataSource.query(
+        `SELECT word, nentry FROM ts_stat(format('SELECT to_tsvector(''simple'', mileva_unaccent(lower(mileva_heading_text(c.heading_path) || '' '' || c.text))) ${inner}', $1::text))`,
+        [corpus],
+      ) as Promise<{ word: string; nentry: number }[]>,
+    ]);
+    return {
+      chunks: count[0].n,
+      lexemeFrequency: new Map(lexemes.map((row) => [row.word, Number(row.ndoc)])),
+      vocabulary: new Vocabulary(new Map(words.filter((row) => /^[a-z]/.test(row.word)).map((row) => [row.word, Number(row.nentry)]))),
+    };
+  }
+
+  /** The French lexemes of each term, as the full-text index stores them. */
+  async lexemesOf(terms: readonly string[]): Promise<string[][]> {
+    if (terms.length === 0) return [];
+    const rows: { ord: string; lexemes: string[] | null }[] = await this.dataSource.query(
+      `SELECT ord, tsvector_to_array(to_tsvector('french', mileva_unaccent(t))) AS lexemes FROM unnest($1::text[]) WITH ORDINALITY AS u(t, ord) ORDER BY ord`,
+      [[...terms]],
+    );
+    return rows.map((row) => row.lexemes ?? []);
+  }
+
+  /**
+   * Full-text ranking: chunks matching any lexeme, scored by the sum over lexemes of
+   * weight × ts_rank (headings weigh more than body text, longer chunks are normalized).
+   */
+  async textSearch(scope: SearchScope, lexemes: readonly string[], weights: readonly number[], limit: number): Promise<RankedChunk[]> {
+    if (lexemes.length === 0) return [];
+    const anyLexeme = lexemes.map(quoteLexeme).join(' | ');
+    const rows: { id: string; score: number }[] = await this.dataSource.query(
+      `WITH q AS (SELECT to_tsquery('simple', l) AS query, w FROM unnest($3::text[], $4::float8[]) AS u(l, w))
+       SELECT c.id, (SELECT sum(q.w * ts_rank(c.tsv, q.query, 1)) FROM q) AS score
+         FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.corpus = $1 AND ${IN_FORCE} AND c.tsv @@ to_tsquery('simple', $5)
+        ORDER BY score DESC, c.id
+        LIMIT $6`,
+      [scope.corpus, scope.date, lexemes.map(quoteLexeme), [...weights], anyLexeme, limit],
+    );
+    return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+  }
+
+  /** Vector ranking: cosine distance to the query embedding, among chunks of the same model. */
+  async vectorSearch(scope: SearchScope, embedding: string, model: string, limit: number): Promise<RankedChunk[]> {
+    const rows: { id: string; distance: number }[] = await this.dataSource.query(
+      `SELECT c.id, c.embedding <=> $3::halfvec AS distance
+         FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.corpus = $1 AND ${IN_FORCE} AND c.embedding_model = $4 AND c.embedding IS NOT NULL
+        ORDER BY distance, c.id
+        LIMIT $5`,
+      [scope.corpus, scope.date, embedding, model, limit],
+    );
+    return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
+  }
+
+  async chunks(ids: readonly string[]): Promise<Map<string, ChunkRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: {
+      id: string;
+      document_id: string;
+      corpus: string;
+      title: string;
+      source_uri: string;
+      heading_path: string[];
+      text: string;
+      page: number | null;
+      page_end: number | null;
+      theme: string | null;
+      valid_from: string | null;
+      valid_to: string | null;
+      kind: 'document' | 'answer';
+      lexemes: string[];
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.document_id, c.corpus, d.title, d.source_uri, c.heading_path, c.text, c.page, c.page_end, d.theme,
+              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to, d.kind,
+              tsvector_to_array(c.tsv) AS lexemes
+         FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          documentId: row.document_id,
+          corpus: row.corpus,
+          title: row.title,
+          sourceUri: row.source_uri,
+          headingPath: row.heading_path,
+          text: row.text,
+          page: row.page,
+          pageEnd: row.page_end,
+          theme: row.theme,
+          validFrom: row.valid_from,
+          validTo: row.valid_to,
+          kind: row.kind,
+          lexemes: row.lexemes,
+        },
+      ]),
+    );
+  }
+}
