@@ -1,1 +1,2 @@
 export * from './lib/gateway.module';
+export * from './lib/search/corpus-search.service';

@@ -3,12 +3,14 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { ServiceDefinition } from '@mileva/runtime';
 import { HealthController } from './health/health.controller';
 import { PlatformHealthService } from './health/platform-health.service';
+import { CorpusSearchService } from './search/corpus-search.service';
 
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [PlatformHealthService],
+  providers: [PlatformHealthService, CorpusSearchService],
+  exports: [CorpusSearchService],
 })
 export class GatewayModule {}
 

@@ -332,3 +332,13 @@ describe('createRetrievalEvalProgress', () => {
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+const SCRATCH = process.env['SCRATCH_EVAL'];
+(SCRATCH ? describe : describe.skip)('scratch', () => {
+  it('runs', async () => {
+    const [questions, docs] = (SCRATCH ?? '').split('|');
+    const started = Date.now();
+    const r = await runRetrievalEval(loadConfig({ MILEVA_LOG_LEVEL: 'silent', MILEVA_DATA_DIR: '/nonexistent-x' }), { questions, docs, k: 10, baseline: true });
+    process.stderr.write(`${formatRetrievalEval(r)}\n${JSON.stringify(retrievalEvalJson(r))}\n${(Date.now() - started) / 1000}s\n`);
+  }, 1_800_000);
+});
