@@ -1,5 +1,21 @@
 import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
-import { benchmarkIngestion, exitOnStartError, formatIngestBenchmark, MILEVA_VERSION, parseServiceList, runIngestCommand, runProcess, UsageError } from '@mileva/platform';
+import {
+  benchmarkIngestion,
+  checkThresholds,
+  createRetrievalEvalProgress,
+  exitOnStartError,
+  formatIngestBenchmark,
+  formatRetrievalEval,
+  MILEVA_VERSION,
+  parseServiceList,
+  retrievalEvalJson,
+  retrievalEvalOptionsFromFlags,
+  runIngestCommand,
+  runProcess,
+  runRetrievalEval,
+  UsageError,
+  type RetrievalEvalFlags,
+} from '@mileva/platform';
 import { CONFIG_VARIABLES, loadConfig } from '@mileva/runtime';
 import { Command, Option } from 'commander';
 import { createProgressReporter } from './progress';
@@ -115,10 +131,41 @@ bench
     }
   });
 
-const later: readonly [string, string][] = [
-  ['ask', 'pose une question et affiche le brouillon de réponse sourcé'],
-  ['eval', 'mesure la recherche ou l’anonymisation sur un jeu d’évaluation'],
-];
+const evaluation = program.command('eval').description('mesure la qualité sur un jeu d’évaluation et échoue sous les seuils donnés');
+
+evaluation
+  .command('retrieval')
+  .description('construit un corpus temporaire depuis --docs, pose chaque question et mesure rappel@1/5/10 et MRR@10 au niveau des documents')
+  .requiredOption('--questions <fichier>', 'questions au format JSONL (question + source_doc, ou query + relevant)')
+  .requiredOption('--docs <dossier>', 'dossier des documents du corpus')
+  .option('--k <n>', 'rang de coupure supplémentaire', '10')
+  .option('--baseline', 'mesure aussi le plein texte seul (BM25) sur la même base')
+  .option('--json', 'affiche uniquement le résultat, en un objet JSON')
+  .option('--min-recall5 <x>', 'seuil minimal de rappel@5')
+  .option('--min-mrr10 <x>', 'seuil minimal de MRR@10')
+  .option('--min-mrr-gain <x>', 'gain minimal de MRR@10 sur le plein texte seul (avec --baseline)')
+  .option('--min-unanswerable-flagged <n>', 'questions sans réponse à signaler au minimum')
+  .option('--max-answerable-flagged <n>', 'questions avec réponse signalées sans réponse au maximum')
+  .action(async (flags: RetrievalEvalFlags & { json?: boolean }) => {
+    try {
+      const options = retrievalEvalOptionsFromFlags(flags);
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      const progress = flags.json ? undefined : createRetrievalEvalProgress((line) => process.stderr.write(`${line}\n`));
+      const result = await runRetrievalEval(config, options, progress);
+      process.stdout.write(`${flags.json ? JSON.stringify(retrievalEvalJson(result)) : formatRetrievalEval(result)}\n`);
+      const unmet = checkThresholds(result, options);
+      for (const message of unmet) process.stderr.write(`Objectif non atteint : ${message}\n`);
+      process.exit(unmet.length > 0 ? 1 : 0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva eval retrieval : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+  });
+
+const later: readonly [string, string][] = [['ask', 'pose une question et affiche le brouillon de réponse sourcé']];
 for (const [name, description] of later) {
   program
     .command(name)

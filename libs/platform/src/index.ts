@@ -4,3 +4,6 @@ export * from './lib/run-process';
 export * from './lib/version';
 export * from './lib/commands/ingest.command';
 export * from './lib/commands/bench-ingest.command';
+export * from './lib/commands/eval-questions';
+export * from './lib/commands/retrieval-metrics';
+export * from './lib/commands/eval-retrieval.command';

@@ -1,8 +1,12 @@
 /** Version of the retrieval payloads. */
 export const RETRIEVAL_CONTRACT_VERSION = 1 as const;
 
-/** How a corpus is searched: both rankings fused (default), or one of them alone (baselines, diagnostics). */
-export type SearchMode = 'hybrid' | 'text' | 'vector';
+/**
+ * How a corpus is searched: both rankings fused (default), or one of them alone (diagnostics);
+ * `bm25` is the plain lexical baseline: the words typed, IDF-weighted, no glossary, no typo
+ * correction, no title or theme boost.
+ */
+export type SearchMode = 'hybrid' | 'text' | 'vector' | 'bm25';
 
 /** A search in one corpus (sent on `mileva.corpus.<code>.retrieval.search`). The query is already pseudonymized. */
 export interface SearchRequest {

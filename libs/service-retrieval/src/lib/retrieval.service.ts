@@ -6,8 +6,8 @@ import { MILEVA_DATABASE, MILEVA_EMBEDDINGS } from '@mileva/runtime';
 import { tokenizeFrench } from '@mileva/text-fr';
 import { idf, type CorpusStatistics } from './search/corpus-statistics';
 import { fuseRankings } from './search/fusion';
-import { analyzeQuery } from './search/query-analysis';
-import { SearchRepository, type ChunkRow } from './search/search.repository';
+import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
+import { SearchRepository, type ChunkRow, type RankedChunk } from './search/search.repository';
 
 /** Passages returned by default. */
 const DEFAULT_K = 10;
@@ -52,7 +52,8 @@ export class RetrievalService {
     const mode = request.mode ?? 'hybrid';
     const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
     const statistics = await this.statistics(corpus);
-    const analysis = analyzeQuery(request.query, statistics.vocabulary);
+    const plain = mode === 'bm25';
+    const analysis = plain ? plainAnalysis(request.query) : analyzeQuery(request.query, statistics.vocabulary);
 
     const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
     const lexemeLists = await this.repository.lexemesOf([...analysis.words, ...expansionWords]);
@@ -66,14 +67,14 @@ export class RetrievalService {
       }
     });
 
-    const rankings = [];
+    const rankings: RankedChunk[][] = [];
     if (mode !== 'vector') {
-      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES));
+      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, { flatSections: plain }));
     }
-    if (mode !== 'text') {
+    if (mode === 'hybrid' || mode === 'vector') {
       const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
       if (vector.some((value) => value !== 0)) {
-        rankings.push(await this.repository.vectorSearch(scope, toPgVector(vector), this.embedder.id, CANDIDATES));
+        rankings.push(await this.repository.vectorSearch(scope, toPgVector(vector), this.embedder.id, vector.length, CANDIDATES));
       }
     }
     const fused = fuseRankings(rankings);
@@ -81,7 +82,7 @@ export class RetrievalService {
     const boosted = fused
       .map((entry) => ({ ...entry, row: rows.get(entry.id) }))
       .filter((entry): entry is typeof entry & { row: ChunkRow } => entry.row !== undefined)
-      .map((entry) => ({ ...entry, score: entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
+      .map((entry) => ({ ...entry, score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
       .sort((a, b) => b.score - a.score);
 
     const confidence = coverage(boosted.slice(0, 20).map((entry) => entry.row), queryLexemes, statistics);
@@ -127,6 +128,11 @@ export class RetrievalService {
     );
     return statistics;
   }
+}
+
+/** The plain baseline's view of a query: its words, nothing added. */
+function plainAnalysis(query: string): AnalyzedQuery {
+  return { words: [...new Set(tokenizeFrench(query))], expansions: [], corrections: [], themes: [], statuts: [], embeddingText: query };
 }
 
 function themeBoost(documentTheme: string | null, chosen: string | undefined, recognised: readonly string[]): number {

@@ -7,5 +7,5 @@ export const SearchRequestSchema = z.object({
   k: z.number().int().min(1).max(50).optional(),
   date: z.iso.date({ error: 'date attendue au format AAAA-MM-JJ' }).optional(),
   theme: z.string().min(1).max(100).optional(),
-  mode: z.enum(['hybrid', 'text', 'vector']).optional(),
+  mode: z.enum(['hybrid', 'text', 'vector', 'bm25']).optional(),
 });

@@ -19,7 +19,7 @@ export type RetrievalEvalStage = 'ingest' | 'search';
 export interface RetrievalEvalModes {
   /** Mode evaluated (default `hybrid`). */
   readonly evaluated?: SearchMode;
-  /** Mode of the baseline, with `baseline: true` (default `text`: the full-text ranking alone). */
+  /** Mode of the baseline, with `baseline: true` (default `bm25`: the words typed, IDF-weighted, nothing else). */
   readonly baseline?: SearchMode;
 }
 
@@ -40,6 +40,8 @@ export interface RetrievalEvalOptions {
   readonly minMrrGain?: number;
   readonly minUnanswerableFlagged?: number;
   readonly maxAnswerableFlagged?: number;
+  /** Folder where the temporary database is created (default: the system's temporary folder). */
+  readonly tempDir?: string;
 }
 
 export interface RetrievalEvalScores {
@@ -134,9 +136,9 @@ export async function runRetrievalEval(
   const files = await expandPaths([options.docs]);
   if (files.length === 0) throw new UsageError(`Aucun document dans ${options.docs}.`);
   const evaluatedMode = options.modes?.evaluated ?? 'hybrid';
-  const baselineMode = options.modes?.baseline ?? 'text';
+  const baselineMode = options.modes?.baseline ?? 'bm25';
 
-  const dataDir = await mkdtemp(join(tmpdir(), 'mileva-eval-retrieval-'));
+  const dataDir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'mileva-eval-retrieval-'));
   try {
     const platform = await startPlatform({
       config: { ...config, healthPort: 0, database: { ...config.database, url: undefined, dataDir } },
@@ -293,8 +295,9 @@ function scoresJson(scores: RetrievalEvalScores): RetrievalEvalScoresJson {
 
 const MODE_LABELS: Readonly<Record<SearchMode, string>> = {
   hybrid: 'hybride',
-  text: 'BM25 (texte seul)',
+  text: 'plein texte enrichi',
   vector: 'vecteurs seuls',
+  bm25: 'BM25 (texte seul)',
 };
 
 /** The evaluation as a French table for the terminal; with a baseline, its column and the difference and ratio. */

@@ -108,7 +108,8 @@ describe('runRetrievalEval', () => {
   let questions: string;
   const untouchedDataDir = (): string => join(workDir, 'configured-data');
   const config = () => loadConfig({ MILEVA_LOG_LEVEL: 'silent', MILEVA_DATA_DIR: untouchedDataDir() });
-  const leftovers = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('mileva-eval-retrieval-'));
+  /** Where the runs under test create their temporary database, so that other runs on the machine do not interfere. */
+  const runTmp = (): string => join(workDir, 'tmp');
 
   beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), 'mileva-eval-retrieval-spec-'));
@@ -117,17 +118,19 @@ describe('runRetrievalEval', () => {
     for (const [name, text] of Object.entries(DOCUMENTS)) writeFileSync(join(docs, name), text);
     questions = join(workDir, 'questions.jsonl');
     writeFileSync(questions, `${QUESTIONS.map((question) => JSON.stringify(question)).join('\n')}\n`);
+    mkdirSync(runTmp());
   });
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
   describe('on a small corpus of its own', () => {
     let withBaseline: RetrievalEvalResult;
     const progress: [number, number, string][] = [];
-    let before: string[];
-
+    let databaseSeen = false;
     beforeAll(async () => {
-      before = leftovers();
-      withBaseline = await runRetrievalEval(config(), { questions, docs, k: 3, baseline: true }, (done, total, stage) => progress.push([done, total, stage]));
+      withBaseline = await runRetrievalEval(config(), { questions, docs, k: 3, baseline: true, tempDir: runTmp() }, (done, total, stage) => {
+        progress.push([done, total, stage]);
+        if (stage === 'ingest') databaseSeen ||= readdirSync(runTmp()).some((name) => name.startsWith('mileva-eval-retrieval-'));
+      });
     });
 
     it('should count answerable and unanswerable questions', () => {
@@ -157,9 +160,9 @@ describe('runRetrievalEval', () => {
       }
     });
 
-    it('should run the baseline with the full-text ranking alone', () => {
+    it('should run the baseline with plain BM25 by default', () => {
       expect(withBaseline.mode).toBe('hybrid');
-      expect(withBaseline.baseline?.mode).toBe('text');
+      expect(withBaseline.baseline?.mode).toBe('bm25');
       expect(withBaseline.perQuestion.every((question) => question.baselineRank !== undefined)).toBe(true);
     });
 
@@ -183,7 +186,8 @@ describe('runRetrievalEval', () => {
 
     it('should leave neither the configured database nor its temporary one behind', () => {
       expect(existsSync(untouchedDataDir())).toBe(false);
-      expect(leftovers().filter((name) => !before.includes(name))).toEqual([]);
+      expect(databaseSeen).toBe(true);
+      expect(readdirSync(runTmp())).toEqual([]);
     });
 
     it('should print the JSON object with the baseline and the extra cut', () => {
@@ -238,14 +242,14 @@ describe('retrievalEvalOptionsFromFlags', () => {
 describe('checkThresholds', () => {
   it('should return nothing when no target is set or every target is met', () => {
     expect(checkThresholds(result(), OPTIONS)).toEqual([]);
-    const baseline = scores({ mode: 'text', mrr10: 0.5 });
+    const baseline = scores({ mode: 'bm25', mrr10: 0.5 });
     expect(
       checkThresholds(result({ baseline }), { ...OPTIONS, baseline: true, minRecall5: 0.8, minMrr10: 0.6, minMrrGain: 0.12, minUnanswerableFlagged: 3, maxAnswerableFlagged: 1 }),
     ).toEqual([]);
   });
 
   it('should return a French message for each target missed', () => {
-    const baseline = scores({ mode: 'text', mrr10: 0.6 });
+    const baseline = scores({ mode: 'bm25', mrr10: 0.6 });
     const messages = checkThresholds(result({ baseline }), {
       ...OPTIONS,
       baseline: true,
@@ -282,7 +286,7 @@ describe('formatRetrievalEval', () => {
   });
 
   it('should add the baseline column with the difference and the ratio', () => {
-    const table = formatRetrievalEval(result({ baseline: scores({ mode: 'text', recall5: 0.5, mrr10: 0, ms_per_query: 6 }) }));
+    const table = formatRetrievalEval(result({ baseline: scores({ mode: 'bm25', recall5: 0.5, mrr10: 0, ms_per_query: 6 }) }));
     expect(table).toMatch(/^mesure\s+hybride\s+BM25 \(texte seul\)\s+écart\s+ratio$/m);
     expect(table).toMatch(/^rappel@5\s+0\.800\s+0\.500\s+\+0\.300\s+×1\.60$/m);
     expect(table).toMatch(/^MRR@10\s+0\.620\s+0\.000\s+\+0\.620\s+—$/m);
@@ -312,7 +316,7 @@ describe('retrievalEvalJson', () => {
       ms_per_query: 12.345,
       answerable_flagged: 1,
     });
-    const json = retrievalEvalJson(result({ baseline: scores({ mode: 'text', answerableFlagged: 0 }) }));
+    const json = retrievalEvalJson(result({ baseline: scores({ mode: 'bm25', answerableFlagged: 0 }) }));
     expect(json.baseline).toEqual({ n: 20, recall1: 0.5, recall5: 0.8, recall10: 0.9, mrr10: 0.62, unanswerable: { n: 4, flagged: 3 }, ms_per_query: 12.345, answerable_flagged: 0 });
   });
 });
@@ -332,13 +336,3 @@ describe('createRetrievalEvalProgress', () => {
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-
-const SCRATCH = process.env['SCRATCH_EVAL'];
-(SCRATCH ? describe : describe.skip)('scratch', () => {
-  it('runs', async () => {
-    const [questions, docs] = (SCRATCH ?? '').split('|');
-    const started = Date.now();
-    const r = await runRetrievalEval(loadConfig({ MILEVA_LOG_LEVEL: 'silent', MILEVA_DATA_DIR: '/nonexistent-x' }), { questions, docs, k: 10, baseline: true });
-    process.stderr.write(`${formatRetrievalEval(r)}\n${JSON.stringify(retrievalEvalJson(r))}\n${(Date.now() - started) / 1000}s\n`);
-  }, 1_800_000);
-});

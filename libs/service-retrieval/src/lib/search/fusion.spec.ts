@@ -23,3 +23,4 @@ describe('fuseRankings', () => {
     expect(fuseRankings([])).toEqual([]);
   });
 });
+

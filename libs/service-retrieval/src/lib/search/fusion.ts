@@ -1,4 +1,8 @@
-import type { RankedChunk } from './search.repository';
+/** An item of a ranking, identified by id; its score is not used by the fusion, only its rank. */
+export interface Ranked {
+  readonly id: string;
+  readonly score?: number;
+}
 
 /** Constant of reciprocal rank fusion: how fast the weight of lower ranks decays. */
 export const RRF_K = 60;
@@ -7,7 +11,7 @@ export const RRF_K = 60;
  * Reciprocal rank fusion: each ranking gives 1 / (RRF_K + rank) to each of its items; the sums
  * order the result. Ties keep the order of first appearance.
  */
-export function fuseRankings(rankings: readonly (readonly RankedChunk[])[], weights: readonly number[] = []): { id: string; score: number }[] {
+export function fuseRankings(rankings: readonly (readonly Ranked[])[], weights: readonly number[] = []): { id: string; score: number }[] {
   const scores = new Map<string, number>();
   rankings.forEach((ranking, list) => {
     const weight = weights[list] ?? 1;
@@ -15,3 +19,4 @@ export function fuseRankings(rankings: readonly (readonly RankedChunk[])[], weig
   });
   return [...scores.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
 }
+

@@ -10,6 +10,7 @@ export interface SearchScope {
 
 export interface RankedChunk {
   readonly id: string;
+  readonly documentId: string;
   readonly score: number;
 }
 
@@ -32,6 +33,12 @@ export interface ChunkRow {
 }
 
 const IN_FORCE = `d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`;
+
+/** A vector dimension as an SQL literal: an integer in the range pgvector accepts. */
+function vectorDimension(dimension: number): number {
+  if (!Number.isInteger(dimension) || dimension < 1 || dimension > 4000) throw new RangeError(`Invalid vector dimension ${dimension}`);
+  return dimension;
+}
 
 /** Quotes a lexeme for `to_tsquery('simple', …)`. */
 function quoteLexeme(lexeme: string): string {
@@ -84,32 +91,57 @@ export class SearchRepository {
    * Full-text ranking: chunks matching any lexeme, scored by the sum over lexemes of
    * weight × ts_rank (headings weigh more than body text, longer chunks are normalized).
    */
-  async textSearch(scope: SearchScope, lexemes: readonly string[], weights: readonly number[], limit: number): Promise<RankedChunk[]> {
+  async textSearch(
+    scope: SearchScope,
+    lexemes: readonly string[],
+    weights: readonly number[],
+    limit: number,
+    options: { readonly flatSections?: boolean } = {},
+  ): Promise<RankedChunk[]> {
     if (lexemes.length === 0) return [];
     const anyLexeme = lexemes.map(quoteLexeme).join(' | ');
-    const rows: { id: string; score: number }[] = await this.dataSource.query(
+    // ts_rank weights of D, C, B, A: headings (A) count more than body text (B), unless flattened.
+    const sectionWeights = options.flatSections ? '{1, 1, 1, 1}' : '{0.1, 0.2, 0.4, 1.0}';
+    const rows: { id: string; document_id: string; score: number }[] = await this.dataSource.query(
       `WITH q AS (SELECT to_tsquery('simple', l) AS query, w FROM unnest($3::text[], $4::float8[]) AS u(l, w))
-       SELECT c.id, (SELECT sum(q.w * ts_rank(c.tsv, q.query, 1)) FROM q) AS score
+       SELECT c.id, c.document_id, (SELECT sum(q.w * ts_rank('${sectionWeights}'::float4[], c.tsv, q.query, 1)) FROM q) AS score
          FROM chunks c JOIN documents d ON d.id = c.document_id
         WHERE c.corpus = $1 AND ${IN_FORCE} AND c.tsv @@ to_tsquery('simple', $5)
         ORDER BY score DESC, c.id
         LIMIT $6`,
       [scope.corpus, scope.date, lexemes.map(quoteLexeme), [...weights], anyLexeme, limit],
     );
-    return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+    return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: Number(row.score) }));
   }
 
-  /** Vector ranking: cosine distance to the query embedding, among chunks of the same model. */
-  async vectorSearch(scope: SearchScope, embedding: string, model: string, limit: number): Promise<RankedChunk[]> {
-    const rows: { id: string; distance: number }[] = await this.dataSource.query(
-      `SELECT c.id, c.embedding <=> $3::halfvec AS distance
+  /**
+   * Vector ranking: cosine distance to the query embedding, among chunks of the same model. The
+   * distance is written on `embedding::halfvec(<dimension>)` so that an HNSW index built on that
+   * expression (see {@link ensureVectorIndex}) serves it; without one it is an exact scan.
+   */
+  async vectorSearch(scope: SearchScope, embedding: string, model: string, dimension: number, limit: number): Promise<RankedChunk[]> {
+    const dim = vectorDimension(dimension);
+    const rows: { id: string; document_id: string; distance: number }[] = await this.dataSource.query(
+      `SELECT c.id, c.document_id, (c.embedding::halfvec(${dim})) <=> $3::halfvec(${dim}) AS distance
          FROM chunks c JOIN documents d ON d.id = c.document_id
-        WHERE c.corpus = $1 AND ${IN_FORCE} AND c.embedding_model = $4 AND c.embedding IS NOT NULL
+        WHERE c.corpus = $1 AND ${IN_FORCE} AND c.embedding_dim = ${dim} AND c.embedding_model = $4
         ORDER BY distance, c.id
         LIMIT $5`,
       [scope.corpus, scope.date, embedding, model, limit],
     );
-    return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
+    return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: 1 - Number(row.distance) }));
+  }
+
+  /**
+   * Builds (once) the HNSW index of the vectors of one dimension. On an empty or small table it is
+   * quick, and new chunks then enter it as they are written; on a large table the build takes
+   * minutes, so it is left to the operator (see the search benchmark).
+   */
+  async ensureVectorIndex(dimension: number): Promise<void> {
+    const dim = vectorDimension(dimension);
+    await this.dataSource.query(
+      `CREATE INDEX IF NOT EXISTS idx_chunks_embedding_hnsw_${dim} ON chunks USING hnsw ((embedding::halfvec(${dim})) halfvec_cosine_ops) WHERE embedding_dim = ${dim}`,
+    );
   }
 
   async chunks(ids: readonly string[]): Promise<Map<string, ChunkRow>> {
