@@ -15,8 +15,10 @@ import {
   runRetrievalEval,
   UsageError,
   type RetrievalEvalFlags,
+  type RetrievalEvalOptions,
+  type RetrievalEvalResult,
 } from '@mileva/platform';
-import { CONFIG_VARIABLES, loadConfig } from '@mileva/runtime';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '@mileva/runtime';
 import { Command, Option } from 'commander';
 import { createProgressReporter } from './progress';
 
@@ -131,38 +133,42 @@ bench
     }
   });
 
-const evaluation = program.command('eval').description('mesure la qualité sur un jeu d’évaluation et échoue sous les seuils donnés');
+const evaluation = program.command('eval').description('mesure la recherche ou l’anonymisation sur un jeu d’évaluation');
 
 evaluation
   .command('retrieval')
-  .description('construit un corpus temporaire depuis --docs, pose chaque question et mesure rappel@1/5/10 et MRR@10 au niveau des documents')
-  .requiredOption('--questions <fichier>', 'questions au format JSONL (question + source_doc, ou query + relevant)')
-  .requiredOption('--docs <dossier>', 'dossier des documents du corpus')
-  .option('--k <n>', 'rang de coupure supplémentaire', '10')
-  .option('--baseline', 'mesure aussi le plein texte seul (BM25) sur la même base')
-  .option('--json', 'affiche uniquement le résultat, en un objet JSON')
-  .option('--min-recall5 <x>', 'seuil minimal de rappel@5')
-  .option('--min-mrr10 <x>', 'seuil minimal de MRR@10')
-  .option('--min-mrr-gain <x>', 'gain minimal de MRR@10 sur le plein texte seul (avec --baseline)')
-  .option('--min-unanswerable-flagged <n>', 'questions sans réponse à signaler au minimum')
-  .option('--max-answerable-flagged <n>', 'questions avec réponse signalées sans réponse au maximum')
+  .description('ingère --docs dans une base temporaire, pose chaque question et mesure rappel@1/5/10, MRR@10, les questions sans réponse et le temps par requête')
+  .option('--questions <fichier>', 'questions JSONL : {question, source_doc} ou {query, relevant} (relevant vide : sans réponse dans le corpus)')
+  .option('--docs <dossier>', 'dossier des documents (ingérés dans une base temporaire, supprimée à la fin)')
+  .option('--k <n>', 'rang de coupure du rappel@k et du MRR@k, en plus de 1, 5 et 10 (1 à 50)', '10')
+  .option('--json', 'affiche uniquement le résultat, en un objet JSON sur la sortie standard')
+  .option('--baseline', 'mesure aussi le plein texte seul (BM25) sur la même base, pour comparaison')
+  .option('--min-recall5 <x>', 'échoue (code 1) si le rappel@5 est inférieur à x')
+  .option('--min-mrr10 <x>', 'échoue si le MRR@10 est inférieur à x')
+  .option('--min-mrr-gain <x>', 'échoue si le MRR@10 dépasse celui du plein texte seul de moins de x (avec --baseline)')
+  .option('--min-unanswerable-flagged <n>', 'échoue si moins de n questions sans réponse sont signalées comme telles')
+  .option('--max-answerable-flagged <n>', 'échoue si plus de n questions avec réponse sont signalées sans réponse')
   .action(async (flags: RetrievalEvalFlags & { json?: boolean }) => {
+    let options: RetrievalEvalOptions;
+    let result: RetrievalEvalResult;
     try {
-      const options = retrievalEvalOptionsFromFlags(flags);
+      options = retrievalEvalOptionsFromFlags(flags);
       const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
       const progress = flags.json ? undefined : createRetrievalEvalProgress((line) => process.stderr.write(`${line}\n`));
-      const result = await runRetrievalEval(config, options, progress);
-      process.stdout.write(`${flags.json ? JSON.stringify(retrievalEvalJson(result)) : formatRetrievalEval(result)}\n`);
-      const unmet = checkThresholds(result, options);
-      for (const message of unmet) process.stderr.write(`Objectif non atteint : ${message}\n`);
-      process.exit(unmet.length > 0 ? 1 : 0);
+      result = await runRetrievalEval(config, options, progress);
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`mileva eval retrieval : ${error.message}\n`);
         process.exit(64);
       }
-      exitOnStartError(error);
+      if (error instanceof ConfigError) exitOnStartError(error);
+      process.stderr.write(`mileva eval retrieval : ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
     }
+    process.stdout.write(`${flags.json ? JSON.stringify(retrievalEvalJson(result)) : formatRetrievalEval(result)}\n`);
+    const unmet = checkThresholds(result, options);
+    for (const message of unmet) process.stderr.write(`mileva eval retrieval : objectif non atteint — ${message}\n`);
+    process.exit(unmet.length > 0 ? 1 : 0);
   });
 
 const later: readonly [string, string][] = [['ask', 'pose une question et affiche le brouillon de réponse sourcé']];

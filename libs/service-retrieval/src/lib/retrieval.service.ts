@@ -3,6 +3,7 @@ import { RETRIEVAL_CONTRACT_VERSION, type SearchHit, type SearchMode, type Searc
 import { toPgVector, type EmbeddingProvider } from '@mileva/embeddings';
 import type { Database } from '@mileva/persistence';
 import { MILEVA_DATABASE, MILEVA_EMBEDDINGS } from '@mileva/runtime';
+import { lookupTerm } from '@mileva/rh-taxonomy';
 import { tokenizeFrench } from '@mileva/text-fr';
 import { idf, type CorpusStatistics } from './search/corpus-statistics';
 import { fuseRankings } from './search/fusion';
@@ -56,16 +57,30 @@ export class RetrievalService {
     const analysis = plain ? plainAnalysis(request.query) : analyzeQuery(request.query, statistics.vocabulary);
 
     const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
-    const lexemeLists = await this.repository.lexemesOf([...analysis.words, ...expansionWords]);
+    // Each query word is a concept that a passage can express by the word itself or by one of its
+    // glossary equivalents (`dispo` or `disponibilité`).
+    const alternativesOf = analysis.words.map((word) => (plain ? [] : glossaryAlternatives(word)));
+    const lexemeLists = await this.repository.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
     const weights = new Map<string, number>();
-    const queryLexemes = new Set<string>();
-    lexemeLists.forEach((lexemes, index) => {
+    lexemeLists.slice(0, analysis.words.length + expansionWords.length).forEach((lexemes, index) => {
       const termWeight = index < analysis.words.length ? 1 : EXPANSION_WEIGHT;
       for (const lexeme of lexemes) {
-        if (index < analysis.words.length) queryLexemes.add(lexeme);
         weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, termWeight * idf(statistics, lexeme)));
       }
     });
+    let offset = analysis.words.length + expansionWords.length;
+    const concepts: QueryConcept[] = analysis.words
+      .map((_, index) => {
+        const alternatives = [lexemeLists[index], ...lexemeLists.slice(offset, offset + alternativesOf[index].length)].filter((lexemes) => lexemes.length > 0);
+        offset += alternativesOf[index].length;
+        return alternatives;
+      })
+      .filter((alternatives) => alternatives.length > 0)
+      .map((alternatives) => ({
+        alternatives,
+        // The concept weighs what its most common way of saying it weighs in the corpus.
+        weight: Math.min(...alternatives.map((lexemes) => Math.max(...lexemes.map((lexeme) => idf(statistics, lexeme))))),
+      }));
 
     const rankings: RankedChunk[][] = [];
     if (mode !== 'vector') {
@@ -85,7 +100,7 @@ export class RetrievalService {
       .map((entry) => ({ ...entry, score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
       .sort((a, b) => b.score - a.score);
 
-    const confidence = coverage(boosted.slice(0, 20).map((entry) => entry.row), queryLexemes, statistics);
+    const confidence = coverage(boosted.slice(0, 20).map((entry) => entry.row), concepts);
     const hits: SearchHit[] = boosted.slice(0, k).map(({ row, score }) => ({
       chunkId: row.id,
       documentId: row.documentId,
@@ -141,22 +156,36 @@ function themeBoost(documentTheme: string | null, chosen: string | undefined, re
   return recognised.includes(documentTheme) ? RECOGNISED_THEME_BOOST : 1;
 }
 
+/** A word of the query: the lexemes of each way of saying it, and its IDF weight. */
+interface QueryConcept {
+  readonly alternatives: readonly (readonly string[])[];
+  readonly weight: number;
+}
+
+/** Other ways of saying a word according to the RH glossary (an acronym's expansions, a synonym's equivalents). */
+function glossaryAlternatives(word: string): string[] {
+  return [...new Set(lookupTerm(word).flatMap((entry) => [entry.term, ...entry.expansions]))].filter((alternative) => alternative.toLowerCase() !== word);
+}
+
 /**
- * Evidence that the corpus answers: the largest share of the query's information (IDF-weighted
- * lexemes) that one document covers through its best passages.
+ * Evidence that the corpus answers: the largest share of the query's concepts (IDF-weighted) that
+ * one document expresses, by the word or a glossary equivalent, through its best passages.
  */
-function coverage(rows: readonly ChunkRow[], queryLexemes: ReadonlySet<string>, statistics: CorpusStatistics): number {
-  const total = [...queryLexemes].reduce((sum, lexeme) => sum + idf(statistics, lexeme), 0);
+function coverage(rows: readonly ChunkRow[], concepts: readonly QueryConcept[]): number {
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   if (total === 0) return 0;
   const byDocument = new Map<string, Set<string>>();
   for (const row of rows) {
     const lexemes = byDocument.get(row.documentId) ?? new Set<string>();
-    for (const lexeme of row.lexemes) if (queryLexemes.has(lexeme)) lexemes.add(lexeme);
+    for (const lexeme of row.lexemes) lexemes.add(lexeme);
     byDocument.set(row.documentId, lexemes);
   }
   let best = 0;
   for (const lexemes of byDocument.values()) {
-    best = Math.max(best, [...lexemes].reduce((sum, lexeme) => sum + idf(statistics, lexeme), 0) / total);
+    const covered = concepts
+      .filter((concept) => concept.alternatives.some((alternative) => alternative.every((lexeme) => lexemes.has(lexeme))))
+      .reduce((sum, concept) => sum + concept.weight, 0);
+    best = Math.max(best, covered / total);
   }
   return best;
 }

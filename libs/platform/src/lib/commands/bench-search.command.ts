@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '@mileva/persistence';
 import { LocalTransport, loadConfig, MILEVA_DATABASE, type MilevaConfig } from '@mileva/runtime';
 import { RetrievalService } from '@mileva/service-retrieval';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startPlatform, type RunningPlatform } from '../platform';
@@ -97,9 +97,13 @@ export interface SearchBenchmark {
   readonly node: string;
   readonly cores: number;
   readonly memoryGiB: number;
+  /** Load average of the machine over the last minute, when the benchmark started and when it ended: other work skews the figures. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly embeddings: string;
   readonly queries: number;
   readonly k: number;
+  /** Versions of Postgres and pgvector. */
+  readonly server: { readonly postgres: string; readonly pgvector: string };
   /** HNSW settings of the session during the HNSW searches. */
   readonly hnsw: { readonly efSearch: number; readonly iterativeScan: string | null };
   readonly maintenanceWorkMem: string;
@@ -131,6 +135,7 @@ export async function benchmarkSearch(
   const index = options.index ?? 'both';
   validateSearchBenchmarkOptions({ sizes, queries: queryCount, index });
   const progress = options.onProgress ?? (() => undefined);
+  const startLoad = loadavg()[0];
   const seed = options.seed ?? SEED;
   const dimension = base.embeddings.provider === 'hash' ? base.embeddings.dimension : DEFAULT_DIMENSION;
   const accesses: readonly VectorAccess[] = index === 'both' ? ['exact', 'hnsw'] : [index];
@@ -141,6 +146,7 @@ export async function benchmarkSearch(
   const measures: SizeMeasure[] = [];
   let iterativeScan: string | null = null;
   let maintenanceWorkMem = '';
+  let server = { postgres: '', pgvector: '' };
   for (const size of sizes) {
     await withBenchDatabase(base, dimension, async (platform, dataSource) => {
       progress(`${formatCount(size)} passages : construction du corpus synthétique…`);
@@ -152,6 +158,7 @@ export async function benchmarkSearch(
         onProgress: (done, total) => progress(`${formatCount(size)} passages : ${formatCount(done)}/${formatCount(total)} insérés`),
       });
       maintenanceWorkMem = await show(dataSource, 'maintenance_work_mem');
+      server = await versions(dataSource);
       const retrieval = platform.app.get(RetrievalService);
       const firstStarted = performance.now();
       for (const query of warmUp) await retrieval.search(BENCH_CORPUS, { query, k: K });
@@ -211,9 +218,11 @@ export async function benchmarkSearch(
     node: process.versions.node,
     cores,
     memoryGiB,
+    loadAverage: { start: round2(startLoad), end: round2(loadavg()[0]) },
     embeddings: `hash (${dimension} dimensions)`,
     queries: queryCount,
     k: K,
+    server,
     hnsw: { efSearch: HNSW_EF_SEARCH, iterativeScan },
     maintenanceWorkMem,
     sizes: measures,
@@ -312,6 +321,13 @@ async function vectorIndexUsed(dataSource: DataSource, dimension: number): Promi
   return plan.some((row) => row['QUERY PLAN'].includes(`idx_chunks_embedding_hnsw_${dimension}`));
 }
 
+async function versions(dataSource: DataSource): Promise<SearchBenchmark['server']> {
+  const rows: { postgres: string; pgvector: string | null }[] = await dataSource.query(
+    `SELECT current_setting('server_version') AS postgres, (SELECT extversion FROM pg_extension WHERE extname = 'vector') AS pgvector`,
+  );
+  return { postgres: rows[0]?.postgres ?? '', pgvector: rows[0]?.pgvector ?? '' };
+}
+
 async function show(dataSource: DataSource, setting: string): Promise<string> {
   const rows: { value: string }[] = await dataSource.query(`SELECT current_setting($1) AS value`, [setting]);
   return rows[0]?.value ?? '';
@@ -380,11 +396,11 @@ export function formatSearchBenchmark(result: SearchBenchmark): string {
   const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
   const numeric = new Set([0, 3, 4, 5, 6, 7, 8]);
   const line = (cells: readonly string[]): string => cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
-  const database = result.database === 'embedded' ? 'base embarquée (PGlite)' : 'Postgres (schéma temporaire)';
+  const database = `${result.database === 'embedded' ? 'base embarquée (PGlite)' : 'Postgres (schéma temporaire)'} ${result.server.postgres}, pgvector ${result.server.pgvector}`;
   const hnsw = `ef_search ${result.hnsw.efSearch}${result.hnsw.iterativeScan ? `, iterative_scan ${result.hnsw.iterativeScan}` : ''}`;
   const lines = [
     `Banc d’essai de la recherche : ${database}, vectorisation ${result.embeddings}, ${result.queries} requête(s) mesurée(s) par mode, k = ${result.k}`,
-    `Machine : ${result.machine} ; HNSW : ${hnsw} ; maintenance_work_mem ${result.maintenanceWorkMem}`,
+    `Machine : ${result.machine}, charge ${result.loadAverage.start.toLocaleString('fr-FR')} au départ et ${result.loadAverage.end.toLocaleString('fr-FR')} à la fin ; HNSW : ${hnsw} ; maintenance_work_mem ${result.maintenanceWorkMem}`,
     '',
     line(header),
     ...rows.map(line),

@@ -69,6 +69,7 @@ describe('benchmarkSearch', () => {
       expect(hnsw.recallAt10).toBeGreaterThanOrEqual(0);
       expect(hnsw.recallAt10).toBeLessThanOrEqual(1);
       expect(result.hnsw.iterativeScan).toBe('relaxed_order');
+      expect(result.server.pgvector).toMatch(/^0\.8\./);
       expect(result.sizes[0].peakRssMiB).toBeGreaterThan(0);
       expect(result.cores).toBeGreaterThan(0);
       expect(result.machine).toContain(`Node ${process.versions.node}`);

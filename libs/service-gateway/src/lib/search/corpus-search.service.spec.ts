@@ -33,7 +33,7 @@ class FakeRetrievalController {
   async search(@Payload() request: SearchRequest, @Ctx() context: NatsContext): Promise<SearchResponse> {
     const corpus = corpusOfSubject(context.getSubject()) ?? '';
     requested.push(corpus);
-    if (corpus === 'poitiers') await new Promise((resolve) => setTimeout(resolve, 5_000));
+    if (corpus === 'poitiers') await new Promise((resolve) => setTimeout(resolve, 1_000));
     return {
       v: 1,
       hits: [hit(corpus, `${corpus}-1`), hit(corpus, `${corpus}-2`)],
