@@ -99,9 +99,10 @@ export class RetrievalService {
       .filter((entry): entry is typeof entry & { row: ChunkRow } => entry.row !== undefined)
       .map((entry) => ({ ...entry, score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
       .sort((a, b) => b.score - a.score);
+    const distinct = plain ? boosted : withoutDuplicateDocuments(boosted);
 
-    const confidence = coverage(boosted.slice(0, 20).map((entry) => entry.row), concepts);
-    const hits: SearchHit[] = boosted.slice(0, k).map(({ row, score }) => ({
+    const confidence = coverage(distinct.slice(0, 20).map((entry) => entry.row), concepts);
+    const hits: SearchHit[] = distinct.slice(0, k).map(({ row, score }) => ({
       chunkId: row.id,
       documentId: row.documentId,
       corpus: row.corpus,
@@ -154,6 +155,44 @@ function themeBoost(documentTheme: string | null, chosen: string | undefined, re
   if (!documentTheme) return 1;
   if (chosen === documentTheme) return CHOSEN_THEME_BOOST;
   return recognised.includes(documentTheme) ? RECOGNISED_THEME_BOOST : 1;
+}
+
+/** Share of common words above which two passages of same-titled documents are the same text. */
+const DUPLICATE_OVERLAP = 0.6;
+
+/**
+ * Drops the passages of a document that repeats a better-ranked one: same title, and passages
+ * that share most of their words (the same fiche ingested in two formats, a copy under another
+ * name). Citing the same text twice helps no one and pushes other documents out of the results.
+ */
+export function withoutDuplicateDocuments<T extends { readonly row: ChunkRow }>(entries: readonly T[]): T[] {
+  const byTitle = new Map<string, { documentId: string; words: Set<string> }[]>();
+  const duplicates = new Set<string>();
+  const kept: T[] = [];
+  for (const entry of entries) {
+    const { documentId, title, text } = entry.row;
+    if (duplicates.has(documentId)) continue;
+    const key = `${entry.row.corpus}\u0000${tokenizeFrench(title).join(' ')}`;
+    const seen = byTitle.get(key) ?? [];
+    if (!seen.some((other) => other.documentId === documentId)) {
+      const words = new Set(tokenizeFrench(text));
+      if (seen.some((other) => overlap(other.words, words) >= DUPLICATE_OVERLAP)) {
+        duplicates.add(documentId);
+        continue;
+      }
+      seen.push({ documentId, words });
+      byTitle.set(key, seen);
+    }
+    kept.push(entry);
+  }
+  return kept;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.min(a.size, b.size);
 }
 
 /** A word of the query: the lexemes of each way of saying it, and its IDF weight. */
