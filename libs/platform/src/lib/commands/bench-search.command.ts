@@ -157,6 +157,7 @@ export async function benchmarkSearch(
         seed,
         onProgress: (done, total) => progress(`${formatCount(size)} passages : ${formatCount(done)}/${formatCount(total)} insérés`),
       });
+      progress(`${formatCount(size)} passages : corpus construit en ${seconds(corpus.seconds)}`);
       maintenanceWorkMem = await show(dataSource, 'maintenance_work_mem');
       server = await versions(dataSource);
       const retrieval = platform.app.get(RetrievalService);
@@ -173,26 +174,11 @@ export async function benchmarkSearch(
           const started = performance.now();
           await createVectorIndex(dataSource, dimension);
           buildSeconds = round2((performance.now() - started) / 1000);
+          progress(`${formatCount(size)} passages : index HNSW construit en ${seconds(buildSeconds)}`);
           iterativeScan = await applyHnswSettings(dataSource);
         }
-        const modes: ModeMeasure[] = [];
-        let vectorHits: string[][] = [];
-        for (const mode of MODES) {
-          progress(`${formatCount(size)} passages : ${ACCESS_LABELS[access]}, mode ${MODE_LABELS[mode]}…`);
-          if (access === 'hnsw') await applyHnswSettings(dataSource);
-          for (const query of warmUp) await retrieval.search(BENCH_CORPUS, { query, k: K, mode });
-          const durations: number[] = [];
-          const hits: string[][] = [];
-          for (const query of timed) {
-            const started = performance.now();
-            const response = await retrieval.search(BENCH_CORPUS, { query, k: K, mode });
-            durations.push(performance.now() - started);
-            hits.push(response.hits.map((hit) => hit.chunkId));
-          }
-          if (mode === 'vector') vectorHits = hits;
-          modes.push({ mode, queries: durations.length, latencyMs: latencyFigures(durations), meanHits: round2(mean(hits.map((list) => list.length))) });
-        }
-        const indexUsed = access === 'hnsw' ? await vectorIndexUsed(dataSource, dimension) : undefined;
+        const { modes, vectorHits } = await measureModes(retrieval, { warmUp, timed, access, size, progress, before: access === 'hnsw' ? () => applyHnswSettings(dataSource) : undefined });
+        const indexUsed = access === 'hnsw' ? await vectorIndexUsed(dataSource, dimension, corpus.embeddingModel) : undefined;
         const recallAt10 = access === 'hnsw' && exactVectorHits ? overlap(exactVectorHits, vectorHits) : undefined;
         if (access === 'exact') exactVectorHits = vectorHits;
         runs.push({ index: access, ...(buildSeconds === undefined ? {} : { buildSeconds }), ...(indexUsed === undefined ? {} : { indexUsed }), modes, ...(recallAt10 === undefined ? {} : { recallAt10 }) });
@@ -228,6 +214,42 @@ export async function benchmarkSearch(
     sizes: measures,
     peakRssMiB: peakRssMiB(),
   };
+}
+
+/** Runs the warm-up then the timed queries in each mode; returns the figures and the chunk ids of the vector searches. */
+async function measureModes(
+  retrieval: RetrievalService,
+  run: {
+    readonly warmUp: readonly string[];
+    readonly timed: readonly string[];
+    readonly access: VectorAccess;
+    readonly size: number;
+    readonly progress: (line: string) => void;
+    /** Called before each mode (session settings). */
+    readonly before?: () => Promise<unknown>;
+  },
+): Promise<{ modes: ModeMeasure[]; vectorHits: string[][] }> {
+  const label = `${formatCount(run.size)} passages : ${ACCESS_LABELS[run.access]}`;
+  const modes: ModeMeasure[] = [];
+  let vectorHits: string[][] = [];
+  for (const mode of MODES) {
+    run.progress(`${label}, mode ${MODE_LABELS[mode]}…`);
+    await run.before?.();
+    for (const query of run.warmUp) await retrieval.search(BENCH_CORPUS, { query, k: K, mode });
+    const durations: number[] = [];
+    const hits: string[][] = [];
+    for (const query of run.timed) {
+      const started = performance.now();
+      const response = await retrieval.search(BENCH_CORPUS, { query, k: K, mode });
+      durations.push(performance.now() - started);
+      hits.push(response.hits.map((hit) => hit.chunkId));
+    }
+    if (mode === 'vector') vectorHits = hits;
+    const latencyMs = latencyFigures(durations);
+    modes.push({ mode, queries: durations.length, latencyMs, meanHits: round2(mean(hits.map((list) => list.length))) });
+    run.progress(`${label}, mode ${MODE_LABELS[mode]} : p50 ${latencyMs.p50.toLocaleString('fr-FR')} ms, p95 ${latencyMs.p95.toLocaleString('fr-FR')} ms`);
+  }
+  return { modes, vectorHits };
 }
 
 /**
@@ -306,7 +328,7 @@ async function applyHnswSettings(dataSource: DataSource): Promise<string | null>
  * Whether the planner serves the vector ranking from the HNSW index: `EXPLAIN` of the query shape
  * of `SearchRepository.vectorSearch` with a query vector.
  */
-async function vectorIndexUsed(dataSource: DataSource, dimension: number): Promise<boolean> {
+async function vectorIndexUsed(dataSource: DataSource, dimension: number, model: string): Promise<boolean> {
   const [sample]: { embedding: string }[] = await dataSource.query(`SELECT embedding::text AS embedding FROM chunks WHERE embedding_dim = $1 LIMIT 1`, [dimension]);
   if (!sample) return false;
   const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
@@ -316,7 +338,7 @@ async function vectorIndexUsed(dataSource: DataSource, dimension: number): Promi
         AND c.embedding_dim = ${dimension} AND c.embedding_model = $4
       ORDER BY distance, c.id
       LIMIT 100`,
-    [BENCH_CORPUS, new Date().toISOString().slice(0, 10), sample.embedding, 'hash-ngram-v1'],
+    [BENCH_CORPUS, new Date().toISOString().slice(0, 10), sample.embedding, model],
   );
   return plan.some((row) => row['QUERY PLAN'].includes(`idx_chunks_embedding_hnsw_${dimension}`));
 }
@@ -431,9 +453,8 @@ function verdict(size: SizeMeasure): string | undefined {
   if (exact === undefined || hnsw === undefined) return undefined;
   const ms = (value: number | undefined): string => `${(value ?? 0).toLocaleString('fr-FR')} ms`;
   const figures = `p50 hybride : ${ms(exact)} en scan exact contre ${ms(hnsw)} avec HNSW ; vecteurs seuls : ${ms(median('exact', 'vector'))} contre ${ms(median('hnsw', 'vector'))}`;
-  return exact <= hnsw
-    ? `Scan exact plus rapide à ${formatCount(size.chunks)} passages (${figures}).`
-    : `HNSW plus rapide à ${formatCount(size.chunks)} passages (${figures}).`;
+  const gap = Math.round((Math.abs(exact - hnsw) / Math.max(exact, hnsw, 0.001)) * 100);
+  return `${exact <= hnsw ? 'Scan exact' : 'HNSW'} plus rapide à ${formatCount(size.chunks)} passages, de ${gap} % (${figures}).`;
 }
 
 function seconds(value: number): string {

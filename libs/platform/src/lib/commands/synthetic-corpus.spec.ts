@@ -98,6 +98,16 @@ describe('syntheticQueries', () => {
     expect(withUnknownWord.length).toBeGreaterThan(10);
     expect(withUnknownWord.length).toBeLessThan(100);
   });
+});
+
+describe('loadPhrasebook', () => {
+  it('should keep prose only: no markup, links or metadata in the sentences and headings', () => {
+    const phrasebook = loadPhrasebook();
+    expect(phrasebook.files).toBeGreaterThan(10);
+    for (const text of [...phrasebook.sentences, ...phrasebook.titles, ...phrasebook.headings]) {
+      expect(text).not.toMatch(/<|>|\*\*|\]\(|https?:|^- |^Source :/);
+    }
+  });
 
   it('should fall back to built-in sentences when the folder of documents is missing', () => {
     expect(loadPhrasebook(MISSING_DIR)).toMatchObject({ source: 'built-in', files: 0 });

@@ -288,12 +288,23 @@ const phrasebooks = new Map<string, Phrasebook>();
  * Read once per folder.
  */
 export function loadPhrasebook(sourceDir: string = DEFAULT_PHRASE_SOURCE_DIR): Phrasebook {
-  const folder = resolve(sourceDir);
+  const folder = sourceDir === DEFAULT_PHRASE_SOURCE_DIR ? resolve(workspaceRoot(), sourceDir) : resolve(sourceDir);
   const cached = phrasebooks.get(folder);
   if (cached) return cached;
   const phrasebook = readPhrasebook(folder) ?? builtInPhrasebook();
   phrasebooks.set(folder, phrasebook);
   return phrasebook;
+}
+
+/** The workspace root (the folder holding nx.json) above the working directory, else the working directory. */
+function workspaceRoot(): string {
+  let directory = process.cwd();
+  for (;;) {
+    if (existsSync(join(directory, 'nx.json'))) return directory;
+    const parent = resolve(directory, '..');
+    if (parent === directory) return process.cwd();
+    directory = parent;
+  }
 }
 
 function readPhrasebook(folder: string): Phrasebook | undefined {
@@ -325,7 +336,7 @@ function readPhrasebook(folder: string): Phrasebook | undefined {
     }
     for (const paragraph of paragraphs.join('\n').split(/\n{2,}/)) {
       for (const sentence of splitSentences(paragraph.replace(/\s+/g, ' ').trim())) {
-        if (sentence.length >= 40 && sentence.length <= 320 && /[.!?]$/.test(sentence) && contentWords(sentence).length >= 4) sentences.add(sentence);
+        if (isProse(sentence)) sentences.add(sentence);
       }
     }
   }
@@ -360,6 +371,13 @@ function syntheticDocument(random: () => number, phrasebook: Phrasebook, seed: n
   return { sourceUri: `synthetic/${seed}/${String(index).padStart(6, '0')}.md`, title, theme, chunks };
 }
 
+/** A whole sentence of running text: reasonable length, final punctuation, mostly letters, several content words. */
+function isProse(sentence: string): boolean {
+  if (sentence.length < 40 || sentence.length > 320 || !/[\p{L}\d)»"] ?[.!?]$/u.test(sentence) || /[<>{}\\]|\?\?/.test(sentence)) return false;
+  const letters = sentence.match(/\p{L}/gu)?.length ?? 0;
+  return letters / sentence.length >= 0.7 && contentWords(sentence).length >= 4;
+}
+
 /** Words of at least four letters that are not function words, lowercased. */
 function contentWords(sentence: string): string[] {
   return (sentence.toLowerCase().match(/\p{L}[\p{L}-]*\p{L}/gu) ?? []).filter((word) => word.length >= 4 && !FRENCH_STOPWORDS.has(foldForSearch(word)));
@@ -367,6 +385,7 @@ function contentWords(sentence: string): string[] {
 
 function stripMarkdown(text: string): string {
   return text
+    .replace(/<[^>]*>/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`>#]+/g, '')
     .replace(/^\s*(?:[-•]|\d+[.)°])\s+/, '')
