@@ -1,6 +1,10 @@
 import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
 import {
   benchmarkIngestion,
+  benchmarkSearch,
+  formatSearchBenchmark,
+  searchBenchmarkOptionsFromFlags,
+  type SearchBenchmarkFlags,
   checkThresholds,
   createRetrievalEvalProgress,
   exitOnStartError,
@@ -127,6 +131,29 @@ bench
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`mileva bench ingest : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+  });
+
+bench
+  .command('search')
+  .description('corpus synthétiques de 10 000 et 100 000 passages : latence p50/p95/p99 de la recherche, scan exact et index HNSW, mémoire')
+  .option('--sizes <tailles>', 'tailles de corpus, séparées par des virgules', '10000,100000')
+  .option('--queries <n>', 'requêtes mesurées par taille et par mode', '200')
+  .option('--index <type>', 'exact, hnsw ou both', 'both')
+  .option('--json', 'affiche le résultat en un objet JSON')
+  .action(async (flags: SearchBenchmarkFlags & { json?: boolean }) => {
+    try {
+      const options = searchBenchmarkOptionsFromFlags(flags);
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      const result = await benchmarkSearch(config, { ...options, onProgress: (line: string) => process.stderr.write(`${line}\n`) });
+      process.stdout.write(`${flags.json ? JSON.stringify(result) : formatSearchBenchmark(result)}\n`);
+      process.exit(0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva bench search : ${error.message}\n`);
         process.exit(64);
       }
       exitOnStartError(error);
