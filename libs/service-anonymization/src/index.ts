@@ -1,1 +1,2 @@
 export * from './lib/anonymization.module';
+export * from './lib/anonymization.service';
