@@ -7,6 +7,8 @@ import { lookupTerm } from '@mileva/rh-taxonomy';
 import { tokenizeFrench } from '@mileva/text-fr';
 import { idf, type CorpusStatistics } from './search/corpus-statistics';
 import { fuseRankings } from './search/fusion';
+import { expandAcronymFromHeadings } from './search/acronyms';
+import { conceptShare, coverage, isSpecificTerm, queryConcepts } from './search/answerability';
 import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
 import { SearchRepository, type ChunkRow, type RankedChunk } from './search/search.repository';
 
@@ -20,10 +22,19 @@ const EXPANSION_WEIGHT = 0.6;
 const CHOSEN_THEME_BOOST = 1.15;
 const RECOGNISED_THEME_BOOST = 1.05;
 /**
- * Share of the query's information (IDF-weighted words) that the best documents must cover for
- * the corpus to count as answering. Below it, generation says the documents do not answer.
+ * Share of the query's concepts (IDF-weighted words, question words aside) that the best document
+ * must cover for the corpus to count as answering. Below it, generation says the documents do not
+ * answer. Calibrated on the development questions: answerable ones cover 0.43 and more, those the
+ * corpus cannot answer 0.41 and less; the margin is thin, see docs/architecture.md.
  */
-export const ANSWERABLE_THRESHOLD = 0.5;
+export const ANSWERABLE_THRESHOLD = 0.42;
+/**
+ * Boost of a passage whose document's title expresses all the query's concepts (in proportion
+ * for part of them): a fiche titled after the question is usually the one that answers it.
+ */
+const TITLE_BOOST = 0.25;
+/** Terms whose lexemes are remembered before the memory is cleared. */
+const LEXEME_CACHE_SIZE = 50_000;
 
 export interface CorpusSearch {
   readonly query: string;
@@ -38,6 +49,8 @@ export interface CorpusSearch {
 export class RetrievalService {
   private readonly logger = new Logger(RetrievalService.name);
   private readonly repository: SearchRepository;
+  private readonly lexemeCache = new Map<string, string[]>();
+  private readonly bodyLengthCache = new Map<string, number>();
   private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
 
   constructor(
@@ -54,13 +67,30 @@ export class RetrievalService {
     const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
     const statistics = await this.statistics(corpus);
     const plain = mode === 'bm25';
-    const analysis = plain ? plainAnalysis(request.query) : analyzeQuery(request.query, statistics.vocabulary);
+    // Words whose French lexemes the corpus uses are never "corrected": `comptent` is not a typo of `competent`.
+    const typed = [...new Set(tokenizeFrench(request.query))];
+    const typedLexemes = await this.lexemesOf(typed);
+    const known = new Set(typed.filter((_, index) => typedLexemes[index].length > 0 && typedLexemes[index].every((lexeme) => statistics.lexemeFrequency.has(lexeme))));
+    const analysis = withCorpusAcronyms(
+      plain ? plainAnalysis(request.query) : analyzeQuery(request.query, statistics.vocabulary, known),
+      plain ? new Map() : this.corpusAcronyms(request.query, typed, known, statistics),
+    );
 
     const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
     // Each query word is a concept that a passage can express by the word itself or by one of its
     // glossary equivalents (`dispo` or `disponibilité`).
-    const alternativesOf = analysis.words.map((word) => (plain ? [] : glossaryAlternatives(word)));
-    const lexemeLists = await this.repository.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
+    const alternativesOf = analysis.words.map((word) => (plain ? [] : [...glossaryAlternatives(word), ...(analysis.spelledOut.get(word) ?? [])]));
+    // A specific term (acronym, glossary term) said in several words counts only if the corpus uses that phrase.
+    const phrasesToCheck = [
+      ...new Set(
+        analysis.words.flatMap((word, index) =>
+          isSpecificTerm(word, request.query, alternativesOf[index].length > 0) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : [],
+        ),
+      ),
+    ];
+    const phrasePresence = new Map<string, boolean>();
+    (await this.repository.phrasesInCorpus(scope, phrasesToCheck)).forEach((found, index) => phrasePresence.set(phrasesToCheck[index], found));
+    const lexemeLists = await this.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
     const weights = new Map<string, number>();
     lexemeLists.slice(0, analysis.words.length + expansionWords.length).forEach((lexemes, index) => {
       const termWeight = index < analysis.words.length ? 1 : EXPANSION_WEIGHT;
@@ -69,22 +99,24 @@ export class RetrievalService {
       }
     });
     let offset = analysis.words.length + expansionWords.length;
-    const concepts: QueryConcept[] = analysis.words
-      .map((_, index) => {
-        const alternatives = [lexemeLists[index], ...lexemeLists.slice(offset, offset + alternativesOf[index].length)].filter((lexemes) => lexemes.length > 0);
+    const concepts = queryConcepts(
+      analysis.words.map((word, index) => {
+        const alternatives = lexemeLists.slice(offset, offset + alternativesOf[index].length).filter((_, position) => phrasePresence.get(alternativesOf[index][position]) !== false);
         offset += alternativesOf[index].length;
-        return alternatives;
-      })
-      .filter((alternatives) => alternatives.length > 0)
-      .map((alternatives) => ({
-        alternatives,
-        // The concept weighs what its most common way of saying it weighs in the corpus.
-        weight: Math.min(...alternatives.map((lexemes) => Math.max(...lexemes.map((lexeme) => idf(statistics, lexeme))))),
-      }));
+        return { word, lexemes: lexemeLists[index], alternatives, specific: isSpecificTerm(word, request.query, alternativesOf[index].length > 0) };
+      }),
+      statistics,
+    );
+    // A precise subject the documents never mention: whatever else matches, they do not answer.
+    const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
 
     const rankings: RankedChunk[][] = [];
-    if (mode !== 'vector') {
-      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, { flatSections: plain }));
+    if (plain) {
+      const words = analysis.words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+      const wordIdfs = words.map((word) => idf(statistics, word, statistics.wordFrequency ?? new Map()));
+      rankings.push(await this.repository.bm25Search(scope, words, wordIdfs, await this.averageBodyLength(scope), CANDIDATES));
+    } else if (mode !== 'vector') {
+      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES));
     }
     if (mode === 'hybrid' || mode === 'vector') {
       const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
@@ -97,7 +129,10 @@ export class RetrievalService {
     const boosted = fused
       .map((entry) => ({ ...entry, row: rows.get(entry.id) }))
       .filter((entry): entry is typeof entry & { row: ChunkRow } => entry.row !== undefined)
-      .map((entry) => ({ ...entry, score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) }))
+      .map((entry) => ({
+        ...entry,
+        score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) * (1 + TITLE_BOOST * conceptShare(new Set(entry.row.titleLexemes), concepts)),
+      }))
       .sort((a, b) => b.score - a.score);
     const distinct = plain ? boosted : withoutDuplicateDocuments(boosted);
 
@@ -122,13 +157,46 @@ export class RetrievalService {
     return {
       v: RETRIEVAL_CONTRACT_VERSION,
       hits,
-      answerable: hits.length > 0 && confidence >= ANSWERABLE_THRESHOLD,
+      answerable: hits.length > 0 && !missingSubject && confidence >= ANSWERABLE_THRESHOLD,
       confidence: Math.round(confidence * 1000) / 1000,
       analysis: { expansions: analysis.expansions, corrections: analysis.corrections, themes: analysis.themes, statuts: analysis.statuts },
       corpora: [corpus],
       degraded: [],
       ms: Math.round(performance.now() - started),
     };
+  }
+
+  /** Mean body length of the corpus's passages, for the BM25 baseline; remembered until the corpus changes. */
+  private async averageBodyLength(scope: { corpus: string; date: string }): Promise<number> {
+    const key = `${scope.corpus}\u0000${scope.date}\u0000${await this.repository.signature(scope.corpus)}`;
+    const cached = this.bodyLengthCache.get(key);
+    if (cached !== undefined) return cached;
+    const length = await this.repository.averageBodyLength(scope);
+    this.bodyLengthCache.clear();
+    this.bodyLengthCache.set(key, length);
+    return length;
+  }
+
+  /** Acronyms of the query that neither the corpus nor the glossary knows, spelled out from the corpus's headings. */
+  private corpusAcronyms(query: string, words: readonly string[], known: ReadonlySet<string>, statistics: CorpusStatistics): Map<string, string[]> {
+    const spelled = new Map<string, string[]>();
+    for (const word of words) {
+      if (known.has(word) || !/^[a-z]+$/.test(word) || lookupTerm(word).length > 0 || !isSpecificTerm(word, query, false)) continue;
+      const phrases = expandAcronymFromHeadings(word, statistics.headings ?? []);
+      if (phrases.length > 0) spelled.set(word, phrases);
+    }
+    return spelled;
+  }
+
+  /** French lexemes of terms, from the database's own French configuration; remembered, as they never change. */
+  private async lexemesOf(terms: readonly string[]): Promise<string[][]> {
+    const missing = [...new Set(terms.filter((term) => !this.lexemeCache.has(term)))];
+    if (missing.length > 0) {
+      const lists = await this.repository.lexemesOf(missing);
+      if (this.lexemeCache.size + missing.length > LEXEME_CACHE_SIZE) this.lexemeCache.clear();
+      missing.forEach((term, index) => this.lexemeCache.set(term, lists[index]));
+    }
+    return terms.map((term) => this.lexemeCache.get(term) ?? []);
   }
 
   /** Word statistics of the corpus, rebuilt when a document was added, replaced or withdrawn. */
@@ -144,6 +212,13 @@ export class RetrievalService {
     );
     return statistics;
   }
+}
+
+/** The analysis with the acronyms spelled out from the corpus added as expansions. */
+function withCorpusAcronyms(analysis: AnalyzedQuery, spelledOut: ReadonlyMap<string, readonly string[]>): AnalyzedQuery & { readonly spelledOut: ReadonlyMap<string, readonly string[]> } {
+  const phrases = [...spelledOut.values()].flat();
+  if (phrases.length === 0) return { ...analysis, spelledOut };
+  return { ...analysis, expansions: [...analysis.expansions, ...phrases], embeddingText: [analysis.embeddingText, ...phrases].join(' ; '), spelledOut };
 }
 
 /** The plain baseline's view of a query: its words, nothing added. */
@@ -195,36 +270,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
-/** A word of the query: the lexemes of each way of saying it, and its IDF weight. */
-interface QueryConcept {
-  readonly alternatives: readonly (readonly string[])[];
-  readonly weight: number;
-}
-
 /** Other ways of saying a word according to the RH glossary (an acronym's expansions, a synonym's equivalents). */
 function glossaryAlternatives(word: string): string[] {
   return [...new Set(lookupTerm(word).flatMap((entry) => [entry.term, ...entry.expansions]))].filter((alternative) => alternative.toLowerCase() !== word);
-}
-
-/**
- * Evidence that the corpus answers: the largest share of the query's concepts (IDF-weighted) that
- * one document expresses, by the word or a glossary equivalent, through its best passages.
- */
-function coverage(rows: readonly ChunkRow[], concepts: readonly QueryConcept[]): number {
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-  if (total === 0) return 0;
-  const byDocument = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const lexemes = byDocument.get(row.documentId) ?? new Set<string>();
-    for (const lexeme of row.lexemes) lexemes.add(lexeme);
-    byDocument.set(row.documentId, lexemes);
-  }
-  let best = 0;
-  for (const lexemes of byDocument.values()) {
-    const covered = concepts
-      .filter((concept) => concept.alternatives.some((alternative) => alternative.every((lexeme) => lexemes.has(lexeme))))
-      .reduce((sum, concept) => sum + concept.weight, 0);
-    best = Math.max(best, covered / total);
-  }
-  return best;
 }

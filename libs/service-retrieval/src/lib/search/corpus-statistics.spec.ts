@@ -29,6 +29,10 @@ describe(Vocabulary.name, () => {
       expect(vocabulary.correct('xylophone')).toBe('xylophone');
     });
 
+    it('should leave words of four letters, which lie one edit from too many real words', () => {
+      expect(new Vocabulary(new Map([['taxi', 3]])).correct('maxi')).toBe('maxi');
+    });
+
     it('should prefer the more frequent word at equal distance', () => {
       expect(new Vocabulary(new Map([['conge', 50], ['conga', 2]])).correct('congx')).toBe('conge');
     });

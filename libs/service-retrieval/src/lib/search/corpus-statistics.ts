@@ -9,11 +9,15 @@ export interface CorpusStatistics {
   /** Chunks containing each (French-stemmed) lexeme. */
   readonly lexemeFrequency: ReadonlyMap<string, number>;
   readonly vocabulary: Vocabulary;
+  /** Chunks containing each word, unstemmed (for the plain BM25 baseline). */
+  readonly wordFrequency?: ReadonlyMap<string, number>;
+  /** Distinct titles and section headings of the documents (where acronyms are spelled out). */
+  readonly headings?: readonly string[];
 }
 
 /** Inverse document frequency, BM25 flavour, never negative. */
-export function idf(statistics: CorpusStatistics, lexeme: string): number {
-  const frequency = statistics.lexemeFrequency.get(lexeme) ?? 0;
+export function idf(statistics: CorpusStatistics, lexeme: string, frequencies: ReadonlyMap<string, number> = statistics.lexemeFrequency): number {
+  const frequency = frequencies.get(lexeme) ?? 0;
   return Math.log(1 + (statistics.chunks - frequency + 0.5) / (frequency + 0.5));
 }
 
@@ -37,13 +41,13 @@ export class Vocabulary {
   }
 
   /**
-   * The closest corpus word to an unknown word: at most one edit for words of up to 6 letters,
-   * two for longer ones; the most frequent on ties. Known words, short words and numbers are
-   * returned as they are.
+   * The closest corpus word to an unknown word: at most one edit for words of up to 8 letters,
+   * two for longer ones; the most frequent on ties. Known words, numbers and words of fewer than
+   * five letters (too many real words lie one edit apart: `maxi`, `taxi`) are returned as they are.
    */
   correct(word: string): string {
-    if (word.length < 4 || this.frequency.has(word) || /\d/.test(word)) return word;
-    const maxDistance = word.length <= 6 ? 1 : 2;
+    if (word.length < 5 || this.frequency.has(word) || /\d/.test(word)) return word;
+    const maxDistance = word.length <= 8 ? 1 : 2;
     const counts = new Map<string, number>();
     for (const trigram of trigrams(word)) {
       for (const candidate of this.byTrigram.get(trigram) ?? []) counts.set(candidate, (counts.get(candidate) ?? 0) + 1);

@@ -17,6 +17,12 @@ describe('analyzeQuery', () => {
     expect(analysis.corrections).toEqual([{ from: 'mutaion', to: 'mutation' }]);
   });
 
+  it('should leave as typed a word the corpus knows in another inflection', () => {
+    const analysis = analyzeQuery('mutaions conjoint', vocabulary, new Set(['mutaions']));
+    expect(analysis.words).toEqual(['mutaions', 'conjoint']);
+    expect(analysis.corrections).toEqual([]);
+  });
+
   it('should recognise a theme as a soft hint', () => {
     expect(analyzeQuery('temps partiel thérapeutique après un arrêt', vocabulary).themes.length).toBeGreaterThan(0);
   });

@@ -18,12 +18,13 @@ export interface AnalyzedQuery {
 /**
  * Query understanding: folding, typo correction against the words of the corpus, acronym and
  * synonym expansion from the RH glossary, and recognition of themes and statuts (soft boosts).
+ * Words in `known` (their lexemes occur in the corpus, in another inflection) are left as typed.
  */
-export function analyzeQuery(query: string, vocabulary: Vocabulary | undefined): AnalyzedQuery {
+export function analyzeQuery(query: string, vocabulary: Vocabulary | undefined, known: ReadonlySet<string> = new Set()): AnalyzedQuery {
   const rawWords = query.split(/[\s,;:!?.()«»"“”]+/).filter(Boolean);
   const corrections: { from: string; to: string }[] = [];
   const words = tokenizeFrench(query).map((word) => {
-    const corrected = vocabulary?.correct(word);
+    const corrected = known.has(word) ? word : vocabulary?.correct(word);
     if (corrected && corrected !== word) {
       corrections.push({ from: word, to: corrected });
       return corrected;

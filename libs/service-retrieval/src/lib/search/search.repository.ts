@@ -30,6 +30,8 @@ export interface ChunkRow {
   readonly kind: 'document' | 'answer';
   /** Lexemes of the chunk's search vector (for answerability). */
   readonly lexemes: string[];
+  /** Lexemes of the document's title. */
+  readonly titleLexemes: string[];
 }
 
 const IN_FORCE = `d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`;
@@ -60,21 +62,39 @@ export class SearchRepository {
 
   async statistics(corpus: string): Promise<CorpusStatistics> {
     const inner = `FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.corpus = %L AND d.status = ''active''`;
-    const [count, lexemes, words] = await Promise.all([
+    const [count, lexemes, words, headings] = await Promise.all([
       this.dataSource.query(`SELECT count(*)::int AS n FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.corpus = $1 AND d.status = 'active'`, [corpus]) as Promise<
         { n: number }[]
       >,
       this.dataSource.query(`SELECT word, ndoc FROM ts_stat(format('SELECT c.tsv ${inner}', $1::text))`, [corpus]) as Promise<{ word: string; ndoc: number }[]>,
       this.dataSource.query(
-        `SELECT word, nentry FROM ts_stat(format('SELECT to_tsvector(''simple'', mileva_unaccent(lower(mileva_heading_text(c.heading_path) || '' '' || c.text))) ${inner}', $1::text))`,
+        `SELECT word, ndoc, nentry FROM ts_stat(format('SELECT to_tsvector(''simple'', mileva_unaccent(lower(mileva_heading_text(c.heading_path) || '' '' || c.text))) ${inner}', $1::text))`,
         [corpus],
-      ) as Promise<{ word: string; nentry: number }[]>,
+      ) as Promise<{ word: string; ndoc: number; nentry: number }[]>,
+      this.dataSource.query(
+        `SELECT DISTINCT h.heading FROM chunks c JOIN documents d ON d.id = c.document_id, unnest(c.heading_path) AS h(heading) WHERE c.corpus = $1 AND d.status = 'active'`,
+        [corpus],
+      ) as Promise<{ heading: string }[]>,
     ]);
     return {
       chunks: count[0].n,
       lexemeFrequency: new Map(lexemes.map((row) => [row.word, Number(row.ndoc)])),
+      headings: headings.map((row) => row.heading),
+      wordFrequency: new Map(words.map((row) => [row.word, Number(row.ndoc)])),
       vocabulary: new Vocabulary(new Map(words.filter((row) => /^[a-z]/.test(row.word)).map((row) => [row.word, Number(row.nentry)]))),
     };
+  }
+
+  /** Whether the corpus's documents in force contain each phrase (French lexemes in sequence). */
+  async phrasesInCorpus(scope: SearchScope, phrases: readonly string[]): Promise<boolean[]> {
+    if (phrases.length === 0) return [];
+    const rows: { found: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM chunks c JOIN documents d ON d.id = c.document_id
+                       WHERE c.corpus = $1 AND ${IN_FORCE} AND c.tsv @@ phraseto_tsquery('french', mileva_unaccent(p))) AS found
+         FROM unnest($3::text[]) WITH ORDINALITY AS u(p, ord) ORDER BY ord`,
+      [scope.corpus, scope.date, [...phrases]],
+    );
+    return rows.map((row) => row.found);
   }
 
   /** The French lexemes of each term, as the full-text index stores them. */
@@ -96,12 +116,11 @@ export class SearchRepository {
     lexemes: readonly string[],
     weights: readonly number[],
     limit: number,
-    options: { readonly flatSections?: boolean } = {},
   ): Promise<RankedChunk[]> {
     if (lexemes.length === 0) return [];
     const anyLexeme = lexemes.map(quoteLexeme).join(' | ');
-    // ts_rank weights of D, C, B, A: headings (A) count more than body text (B), unless flattened.
-    const sectionWeights = options.flatSections ? '{1, 1, 1, 1}' : '{0.1, 0.2, 0.4, 1.0}';
+    // ts_rank weights of D, C, B, A: headings (A) count more than body text (B).
+    const sectionWeights = '{0.1, 0.2, 0.4, 1.0}';
     const rows: { id: string; document_id: string; score: number }[] = await this.dataSource.query(
       `WITH q AS (SELECT to_tsquery('simple', l) AS query, w FROM unnest($3::text[], $4::float8[]) AS u(l, w))
        SELECT c.id, c.document_id, (SELECT sum(q.w * ts_rank('${sectionWeights}'::float4[], c.tsv, q.query, 1)) FROM q) AS score
@@ -110,6 +129,44 @@ export class SearchRepository {
         ORDER BY score DESC, c.id
         LIMIT $6`,
       [scope.corpus, scope.date, lexemes.map(quoteLexeme), [...weights], anyLexeme, limit],
+    );
+    return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: Number(row.score) }));
+  }
+
+  /** Mean length, in words, of the body text of the corpus's passages in force (for BM25). */
+  async averageBodyLength(scope: SearchScope): Promise<number> {
+    const rows: { n: number | null }[] = await this.dataSource.query(
+      `SELECT avg((SELECT sum(coalesce(array_length(u.positions, 1), 1)) FROM unnest(to_tsvector('simple', mileva_unaccent(lower(c.text)))) AS u))::float8 AS n
+         FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.corpus = $1 AND ${IN_FORCE}`,
+      [scope.corpus, scope.date],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Plain Okapi BM25 (k1 1.2, b 0.75) over the words of the body text of the passages, folded for
+   * case and accents but not stemmed, without titles, headings or anything else: the baseline
+   * every gain of the search is measured against. It reads every passage: for evaluation only.
+   */
+  async bm25Search(scope: SearchScope, lexemes: readonly string[], idfs: readonly number[], averageLength: number, limit: number): Promise<RankedChunk[]> {
+    if (lexemes.length === 0 || averageLength <= 0) return [];
+    const rows: { id: string; document_id: string; score: number }[] = await this.dataSource.query(
+      `WITH q AS (SELECT l, w FROM unnest($3::text[], $4::float8[]) AS u(l, w)),
+            body AS (
+              SELECT c.id, c.document_id, v
+                FROM chunks c JOIN documents d ON d.id = c.document_id, to_tsvector('simple', mileva_unaccent(lower(c.text))) AS v
+               WHERE c.corpus = $1 AND ${IN_FORCE} AND v @@ to_tsquery('simple', $5)),
+            terms AS (
+              SELECT body.id, body.document_id, u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf,
+                     sum(coalesce(array_length(u.positions, 1), 1)) OVER (PARTITION BY body.id) AS dl
+                FROM body, unnest(body.v) AS u)
+       SELECT t.id, t.document_id, sum(q.w * t.tf * 2.2 / (t.tf + 1.2 * (0.25 + 0.75 * t.dl / $6))) AS score
+         FROM terms t JOIN q ON q.l = t.lexeme
+        GROUP BY t.id, t.document_id
+        ORDER BY score DESC, t.id
+        LIMIT $7`,
+      [scope.corpus, scope.date, [...lexemes], [...idfs], lexemes.map(quoteLexeme).join(' | '), averageLength, limit],
     );
     return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: Number(row.score) }));
   }
@@ -161,10 +218,11 @@ export class SearchRepository {
       valid_to: string | null;
       kind: 'document' | 'answer';
       lexemes: string[];
+      title_lexemes: string[];
     }[] = await this.dataSource.query(
       `SELECT c.id, c.document_id, c.corpus, d.title, d.source_uri, c.heading_path, c.text, c.page, c.page_end, d.theme,
               to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to, d.kind,
-              tsvector_to_array(c.tsv) AS lexemes
+              tsvector_to_array(c.tsv) AS lexemes, tsvector_to_array(to_tsvector('french', mileva_unaccent(d.title))) AS title_lexemes
          FROM chunks c JOIN documents d ON d.id = c.document_id
         WHERE c.id = ANY($1::uuid[])`,
       [[...ids]],
@@ -187,6 +245,7 @@ export class SearchRepository {
           validTo: row.valid_to,
           kind: row.kind,
           lexemes: row.lexemes,
+          titleLexemes: row.title_lexemes,
         },
       ]),
     );
