@@ -1,5 +1,13 @@
 import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
 import {
+  anonymizationEvalJson,
+  anonymizationEvalOptionsFromFlags,
+  checkAnonymizationTargets,
+  formatAnonymizationEval,
+  runAnonymizationEval,
+  type AnonymizationEvalFlags,
+  type AnonymizationEvalOptions,
+  type AnonymizationEvalResult,
   benchmarkIngestion,
   benchmarkSearch,
   formatSearchBenchmark,
@@ -195,6 +203,38 @@ evaluation
     process.stdout.write(`${flags.json ? JSON.stringify(retrievalEvalJson(result)) : formatRetrievalEval(result)}\n`);
     const unmet = checkThresholds(result, options);
     for (const message of unmet) process.stderr.write(`mileva eval retrieval : objectif non atteint — ${message}\n`);
+    process.exit(unmet.length > 0 ? 1 : 0);
+  });
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+evaluation
+  .command('anonymization')
+  .description('détecte et pseudonymise chaque texte annoté de --data et mesure, par type, précision, rappel et F2, les fuites, les textes sans donnée personnelle modifiés et le temps par texte')
+  .option('--data <fichier>', 'textes annotés JSONL : {id, text, entities: [{start, end, type, value}], kind}')
+  .option('--json', 'affiche uniquement le résultat, en un objet JSON sur la sortie standard')
+  .option('--min-recall <types=x>', 'échoue (code 1) si le rappel d’un de ces types est inférieur à x (ex. NIR,IBAN=0.99 ; répétable)', collect, [])
+  .option('--min-precision <types=x>', 'échoue si la précision d’un de ces types est inférieure à x (répétable)', collect, [])
+  .option('--max-leaks <n>', 'échoue si plus de n textes laissent passer un NIR, un NUMEN, un IBAN, un e-mail ou un téléphone')
+  .option('--max-altered-rate <x>', 'échoue si plus de cette part (0 à 1) des textes sans donnée personnelle est modifiée')
+  .option('--max-ms-per-kchar <x>', 'échoue si la pseudonymisation prend plus de x ms pour 1 000 caractères')
+  .action(async (flags: AnonymizationEvalFlags & { json?: boolean }) => {
+    let options: AnonymizationEvalOptions;
+    let result: AnonymizationEvalResult;
+    try {
+      options = anonymizationEvalOptionsFromFlags(flags);
+      result = await runAnonymizationEval(options);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva eval anonymization : ${error.message}\n`);
+        process.exit(64);
+      }
+      process.stderr.write(`mileva eval anonymization : ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`${flags.json ? JSON.stringify(anonymizationEvalJson(result)) : formatAnonymizationEval(result)}\n`);
+    const unmet = checkAnonymizationTargets(result, options);
+    for (const message of unmet) process.stderr.write(`mileva eval anonymization : objectif non atteint — ${message}\n`);
     process.exit(unmet.length > 0 ? 1 : 0);
   });
 

@@ -7,5 +7,7 @@ export * from './lib/commands/bench-ingest.command';
 export * from './lib/commands/eval-questions';
 export * from './lib/commands/retrieval-metrics';
 export * from './lib/commands/eval-retrieval.command';
+export * from './lib/commands/anonymization-metrics';
+export * from './lib/commands/eval-anonymization.command';
 export * from './lib/commands/synthetic-corpus';
 export * from './lib/commands/bench-search.command';
