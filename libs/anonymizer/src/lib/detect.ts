@@ -99,8 +99,10 @@ export function detect(text: string, options: DetectOptions = {}): DetectedEntit
     ...recognizeSchool(text, tokens),
     ...recognizeTableColumns(text),
     ...recognizePersons(text, tokens),
-  ].filter((candidate) => candidate.confidence >= minConfidence && candidate.end > candidate.start);
-  const accepted = resolveOverlaps(candidates);
+  ].filter((candidate) => candidate.end > candidate.start);
+  // Overlaps are settled before the threshold: an institution's address or a service mailbox, kept in
+  // the text, still stops the names inside it from being masked.
+  const accepted = resolveOverlaps(candidates).filter((candidate) => candidate.confidence >= minConfidence);
 
   const names = new Set<string>();
   for (const name of options.knownNames ?? []) names.add(foldName(name));

@@ -33,7 +33,7 @@ const ADDRESS_LABEL = /^[ \t]*(?:[-•*][ \t]*)?(?:adresse(?: personnelle| posta
 const SENTENCE_WORDS = new Set(['je', 'j', 'nous', 'vous', 'il', 'elle', 'on', 'merci', 'cordialement', 'bonjour', 'tel', 'mon', 'ma', 'mes', 'pouvez', 'pourriez', 'est']);
 /** Institutions whose address is not personal data, named just before it on the same line. */
 const INSTITUTION_BEFORE =
-  /(?:rectorat|dsden|ministere|inspection academique|services academiques|direction|division|service|bureau|cellule|pole|secretariat|mairie|prefecture|universite|siege)\b[^\n]{0,40}$/;
+  /(?:rectorat|dsden|ministere|inspection academique|services academiques|direction|division|service|bureau|cellule|pole|secretariat|mairie|prefecture|universite|siege|centre d|centre de|adresse du centre|maison des|agence|caisse|etablissement)\b[^\n]{0,40}$/;
 /** First-person words: the address that follows is the writer's own, whatever institution the line names. */
 const PERSONAL_BEFORE = /\b(?:j'habite|habite|domicile|demeurant|mon adresse|ma nouvelle adresse|nouvelle adresse|mon domicile|je reside|je demenage|demenagement)\b/;
 

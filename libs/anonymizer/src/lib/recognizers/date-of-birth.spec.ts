@@ -10,6 +10,7 @@ describe('recognizeDateOfBirth', () => {
     ['Date de naissance : 07.02.1984', '07.02.1984'],
     ['DDN : 1981-05-17', '1981-05-17'],
     ['née à Brest le 02-09-1966', '02-09-1966'],
+    ['Ma date de naissance est le 14 juillet 1988.', '14 juillet 1988'],
   ])('should mask the birth date in "%s"', (text, date) => {
     expect(found(text)).toEqual([['DATE_OF_BIRTH', date]]);
   });

@@ -9,7 +9,7 @@ const DATE = new RegExp(
 );
 /** What marks a date as a birth date, just before it on the same line: "né le", "née à Lyon le", "Date de naissance :", "DDN". */
 const BIRTH_CONTEXT =
-  /(?:(?<!\p{L})(?:née?|née?\(e\)|nee|ne\(e\))(?!\p{L})[^.\n\d]{0,30}|(?<!\p{L})ne\s+le\s*|naissance\s*(?:[:\-–]|le|du)?\s*|(?<!\p{L})ddn\s*:?\s*)$/u;
+  /(?:(?<!\p{L})(?:née?|née?\(e\)|nee|ne\(e\))(?!\p{L})[^.\n\d]{0,30}|(?<!\p{L})ne\s+le\s*|naissance(?:\s*(?:[:\-–=]|est|le|du|au))*\s*|(?<!\p{L})ddn\s*:?\s*)$/u;
 /** Words that turn "né avant le…" into a rule about a generation, not someone's birth date. */
 const GENERATION = /(?<!\p{L})(?:avant|après|apres|entre|depuis|jusqu|à partir|a partir|à compter|a compter|au plus tard|au plus tôt)(?!\p{L})/u;
 

@@ -50,6 +50,20 @@ describe('recognizePersons', () => {
       expect(persons('Nom : PLOUHINEC\nPrénom : Ozanne')).toEqual(['PLOUHINEC', 'Ozanne']);
     });
 
+    it('should find a known first name typed in lowercase after "je m’appelle", with its surname', () => {
+      expect(persons('bonjour je m’appelle nadia plouhinec et je suis aesh')).toEqual(['nadia plouhinec']);
+      expect(persons('moi c’est yvonig, merci')).toEqual([]);
+      expect(persons('moi c’est karim, merci')).toEqual(['karim']);
+    });
+
+    it('should not take a particle before a first name for a surname’s', () => {
+      expect(persons('Le Pierre de Coubertin est un stade ; Madame Le Gall.')).toEqual(['Pierre de Coubertin', 'Le Gall']);
+    });
+
+    it('should not take the person a street of an institution’s address is named after', () => {
+      expect(persons('Rectorat de Bordeaux, 5 rue Joseph de Carayon-Latour, 33060 Bordeaux Cedex')).toEqual([]);
+    });
+
     it('should not take an acronym or an institution after "je suis"', () => {
       expect(persons('Je suis AESH en CDI ; je suis Professeur des écoles.')).toEqual([]);
     });

@@ -22,6 +22,8 @@ const INTRODUCTION =
   /(?:je suis|je m'appelle|moi c'est|c'est|de la part de|suivie? par|signe|la demande de|le dossier de|dossier de|le cas de|la situation de|ma collegue|mon collegue|l'agent|l'agente|mon conjoint|ma conjointe|mon epouse|mon epoux)[ \t]*:?[ \t]*$/;
 const LABEL =
   /^[ \t]*(?:[-•*][ \t]*)?(?:nom(?: de famille| d'usage| de naissance| marital| patronymique)?|prenoms?|nom(?: et|,)? prenoms?|prenom(?: et|,)? nom|identite|agent|demandeur|demanderesse|interlocuteur|interlocutrice|signataire|beneficiaire|de|from|expediteur|a|cc|contact|redacteur|redactrice|affaire suivie par|dossier suivi par|suivi par)[ \t]*:[ \t]*$/;
+/** "je m'appelle yasmina kerbrat": a name typed in lowercase after an explicit introduction. */
+const LOWERCASE_INTRODUCTION = /(?<!\p{L})(?:je\s+m['’]appelle|moi\s+c['’]est|je\s+me\s+nomme)\s+(\p{Ll}[\p{L}\p{M}'’-]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}'’-]*))?/dgiu;
 /** A role written on the line before a signature: "Le chef de bureau,", "La gestionnaire,". */
 const ROLE_LINE = /^(?:le|la|l'|pour le|pour la)\b.*,$/;
 
@@ -49,6 +51,8 @@ function isParticleAt(tokens: readonly Token[], index: number, inside: boolean):
   if (!next?.joined || !NAME_PARTICLES.has(token.folded)) return false;
   if (token.kind === 'lower' && !(inside && LOWERCASE_PARTICLES.has(token.folded))) return false;
   if (token.kind !== 'lower' && token.kind !== 'title' && token.kind !== 'caps') return false;
+  // A particle leads a surname, not a first name: "Le Gall", but not "le Pierre de Coubertin".
+  if (!inside && isNameToken(next) && isKnownFirstName(next.text)) return false;
   return isNameToken(next) || isParticleAt(tokens, index + 1, true);
 }
 
@@ -147,6 +151,20 @@ export function recognizePersons(text: string, tokens: readonly Token[]): Candid
       consider(signatureConfidence(text, lines, start, end, firstNames, hasCaps && hasTitle, names.length));
     }
     if (confidence > 0) found.push({ start, end, type: 'PERSON', confidence });
+  }
+  return [...found, ...lowercaseIntroductions(text)];
+}
+
+/** A known first name in lowercase after "je m'appelle", with the next word as surname unless it is a common word. */
+function lowercaseIntroductions(text: string): Candidate[] {
+  if (!/appelle|c['’]est|nomme/i.test(text)) return [];
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(LOWERCASE_INTRODUCTION)) {
+    const [, first, last] = match;
+    const [start, firstEnd] = match.indices?.[1] ?? [0, 0];
+    if (!isKnownFirstName(first)) continue;
+    const withLast = last !== undefined && !STOP_WORDS.has(foldName(last)) && !/^(?:suis|professeure?|aesh|enseignante?|agent|agente)$/i.test(last);
+    found.push({ start, end: withLast ? (match.indices?.[2]?.[1] ?? firstEnd) : firstEnd, type: 'PERSON', confidence: 0.75 });
   }
   return found;
 }
