@@ -106,11 +106,12 @@ export function detect(text: string, options: DetectOptions = {}): DetectedEntit
 
   const names = new Set<string>();
   for (const name of options.knownNames ?? []) names.add(foldName(name));
-  for (const entity of accepted) {
-    if (entity.type !== 'PERSON') continue;
-    for (const token of tokens) {
-      if (token.start >= entity.start && token.end <= entity.end && isNameToken(token) && !NAME_PARTICLES.has(token.folded)) names.add(token.folded);
-    }
+  const persons = accepted.filter((entity) => entity.type === 'PERSON').sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const token of tokens) {
+    while (next < persons.length && persons[next].end <= token.start) next++;
+    const person = persons[next];
+    if (person && token.start >= person.start && token.end <= person.end && isNameToken(token) && !NAME_PARTICLES.has(token.folded)) names.add(token.folded);
   }
   const all = names.size > 0 ? [...accepted, ...propagateNames(tokens, names, accepted)] : accepted;
   return all

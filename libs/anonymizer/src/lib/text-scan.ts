@@ -43,7 +43,7 @@ export function tokenize(text: string): Token[] {
       end,
       text: word,
       kind,
-      folded: foldName(word),
+      folded: kind === 'punct' || kind === 'number' ? word : foldName(word),
       joined: tokens.length > 0 && gap.length > 0 && /^[ \t\u00a0\u202f]+$/.test(gap),
       lineStart: tokens.length === 0 || gap.includes('\n'),
     });

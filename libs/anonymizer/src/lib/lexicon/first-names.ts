@@ -42,6 +42,34 @@ Tassadit Djenaba Adja Néné Kadidia Mame Astou Khady Ramatoulaye Rokhaya Salima
 Ginette Josette Lucette Nicolle Pierrette Yveline Chrystelle Christèle Gaëlla Murielle Muriel
 `;
 
+const MORE_FEMALE = `
+Adélaïde Alexandrine Alizée Amal Angelina Annaëlle Asma Ayla Bahia Baya Bérengère Bettina Camélia
+Cassandra Cécilia Céleste Charline Clothilde Constance Cyrielle Daphné Deborah Déborah Djénéba Dora Éléa
+Eléa Eléna Eliane Éliane Eline Elisa Élisa Emeline Émeline Enola Eugénie Eulalie Fabiola Flora Flore
+Garance Hortense Ilona Inaya Isaure Jasmine Jennifer Jocelyne Joy Julianne Kelly Lara Laurine Léana
+Léonore Lilia Lily Lise Lorène Louisa Luna Lucile Maëla Maëline Mahault Maïa Maïlys Malou Manel
+Marie-Laure Marjorie Marylène Maureen Maya Mégane Mia Mila Naomi Naomie Nawal Noëlle Noor Ornella
+Paloma Pascaline Perle Prisca Priscilla Rébecca Rim Romy Ruth Samantha Sana Sarra Selma Servane
+Sixtine Solange Solène Soline Stella Tamara Tania Tessa Thaïs Vanina Victoire Yaël Yael Yaëlle Ysaline
+Zélie Agathe Aliénor Bérangère Claudia Doriane Eloïse Gisèle Héléna Jeannette Laëtitia Lorie Lysiane
+Mireille Nadia Nathalie Noëmie Océane Pénélope Raphaëlle Sabine Ségolène Suzy Sylvette Viviane Yolène
+`;
+
+const MORE_MALE = `
+Abdallah Abdelaziz Abdelhak Achraf Adil Adrian Ahmad Albin Aldo Alessandro Allan Amir Anas Andy Angelo
+Aristide Aubin Ayman Aymen Barthélemy Basile Boris Brice Calvin Célestin César Charly Clovis Colin
+Constant Cyprien Dany Dimitri Dorian Driss Edgard Edwin Elouan Éloi Eloi Emeric Émeric Emilien Émilien
+Erick Esteban Ewen Fabio Fabian Faouzi Faustin Firmin Florentin Fred Gérôme Gildas Guénolé Gwendal
+Hadrien Harold Harry Hedi Hélios Ilian Ilies Isaac Issam Jacky Jimmy Joris Josselin Judicaël Kais
+Kamal Kenzo Laurian Lazare Lilian Lino Loan Lorenzo Loup Lyes Mael Maëlan Mahdi Marceau Marin Marvin
+Maximilien Mathys Médéric Milo Naël Nahel Nathanaël Olivier Owen Pablo Philibert Pol Rayane Riad Ruben
+Salomon Sandro Saad Séverin Siméon Soufiane Stan Sylvère Teddy Théophile Titouan Tobias Ulysse Vadim
+Valéry Wassim Willy Yoann Yohann Younès Yvon Zacharie Ziad Alexandre Bertrand Cédric Christophe
+Dominique Félicien Gabin Gaëtan Guilhem Hervé Jean-Christophe Jean-François Jean-Luc Jean-Michel
+Jean-Philippe Jean-Pierre Jean-Yves Jordan Kylian Léandre Lucien Maxence Melvin Nicolas Noam Patrick
+Pierre-Yves Rodolphe Romuald Sébastien Thibaud Timothé Valentin Xavier
+`;
+
 const MALE = `
 Aaron Abdel Abdelkader Abdellah Abdou Abdoulaye Abdoul Abel Achille Adam Adama Adel Adrien Ahmed Aimé
 Alain Alan Alban Albert Alexandre Alexis Alfred Ali Aloïs Alphonse Amadou Amar Ambroise Amine Anatole
@@ -90,7 +118,7 @@ function nameSet(...lists: string[]): ReadonlySet<string> {
 }
 
 /** Folded (lowercase, no accent) common first names. */
-export const FIRST_NAMES: ReadonlySet<string> = nameSet(FEMALE, MALE);
+export const FIRST_NAMES: ReadonlySet<string> = nameSet(FEMALE, MORE_FEMALE, MALE, MORE_MALE);
 
 /** A first name of the list, or a compound of them (Jean-Marc, Marie-Claire, Jean Baptiste). */
 export function isKnownFirstName(token: string): boolean {

@@ -9,6 +9,10 @@ describe('recognizeAddress', () => {
     expect(found('au 27 boulevard Saint-Michel à Paris, depuis')).toEqual([['ADDRESS', '27 boulevard Saint-Michel à Paris']]);
   });
 
+  it('should take the postcode and commune written on the next line', () => {
+    expect(found('Adressez-le au 12 rue des Lilas\n35000 Rennes\nMerci')).toEqual([['ADDRESS', '12 rue des Lilas\n35000 Rennes']]);
+  });
+
   it('should take a street name in lowercase and stop before the next sentence', () => {
     expect(found('Domicile au 8 chemin de la gare. Je souhaite')).toEqual([['ADDRESS', '8 chemin de la gare']]);
   });

@@ -25,7 +25,7 @@ const COMMUNE = `${CAP_WORD}(?:[ \\-]${CONNECTOR}*${CAP_WORD})*(?:[ ]+(?:CEDEX|C
 
 const STREET_ADDRESS = new RegExp(
   `(?<![\\p{L}\\d])${NUMBER},?[ ]+${STREET}[ ]+${CONNECTOR}*${WORD}(?:[ ]+${CONNECTOR}*(?:${CAP_WORD}|\\d{1,4}(?![\\d])))*` +
-    `(?:(?:[ ]*,[ ]*|[ ]+|[ ]*[-–][ ]*)${POSTCODE}[ ]+${COMMUNE})?`,
+    `(?:(?:[ ]*,[ ]*|[ ]+|[ ]*[-–][ ]*|[ ]*,?[ ]*\\r?\\n[ \\t]*)${POSTCODE}[ ]+${COMMUNE})?`,
   'gu',
 );
 const ADDRESS_LABEL = /^[ \t]*(?:[-•*][ \t]*)?(?:adresse(?: personnelle| postale| du domicile| de correspondance)?|domicile|lieu de residence)[ \t]*:[ \t]*/;
@@ -60,7 +60,7 @@ export function recognizeAddress(text: string): Candidate[] {
     const institution = INSTITUTION_BEFORE.test(before) && !PERSONAL_BEFORE.test(before);
     found.push({ start, end, type: 'ADDRESS', confidence: institution ? 0.3 : /\d{5}|\d{2} \d{3}/.test(text.slice(start + 5, end)) ? 0.95 : 0.85 });
   }
-  let lineStart = 0;
+  let lineStart = /adresse|domicile|r[ée]sidence/i.test(text) ? 0 : text.length + 1;
   while (lineStart <= text.length) {
     const lineEnd = lineEndOf(text, lineStart);
     const label = ADDRESS_LABEL.exec(foldName(text.slice(lineStart, lineEnd)));

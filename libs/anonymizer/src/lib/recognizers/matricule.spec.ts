@@ -10,6 +10,8 @@ describe('recognizeMatricule', () => {
     ['identifiant SIRH 9876543.', '9876543'],
     ['numéro d’agent 0042-77', '0042-77'],
     ['référence dossier : 2020/4411', '2020/4411'],
+    ['code agent 445566', '445566'],
+    ['n° EPP : 00123456', '00123456'],
   ])('should mask the identifier in "%s"', (text, value) => {
     expect(found(text)).toEqual([['MATRICULE', value]]);
   });

@@ -9,6 +9,8 @@ const CUE = new RegExp(
     "\\bnum[ée]ro\\s+(?:de\\s+)?(?:dossier|d['’]agent|agent|matricule)(?:\\s+(?:agent|individuel|RH))?",
     '\\bidentifiant(?:\\s+(?:SIRH|RH|agent|personnel|AGORA|EPP|Harp[èe]ge|Virtualia|Mosart|interne))?',
     '\\bid\\s+agent',
+    '\\bcode\\s+agent',
+    "\\bn°\\s*(?:EPP|SIRH|AGORA|Harp[èe]ge|Virtualia)",
     '\\br[ée]f[ée]rence\\s+(?:agent|dossier|du\\s+dossier)',
     '\\bdossier\\s+n°',
     ].join('|') +
@@ -21,7 +23,7 @@ const DATE_LIKE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
 /** An identifier (with at least 3 digits) right after "matricule", "n° de dossier agent", "identifiant SIRH"… */
 export function recognizeMatricule(text: string): Candidate[] {
   const found: Candidate[] = [];
-  if (!/matricule|n°|num[ée]ro|identifiant|id\s+agent|r[ée]f[ée]rence/i.test(text)) return found;
+  if (!/matricule|n°|num[ée]ro|identifiant|id\s+agent|code\s+agent|r[ée]f[ée]rence/i.test(text)) return found;
   for (const cue of text.matchAll(CUE)) {
     VALUE.lastIndex = cue.index + cue[0].length;
     const value = VALUE.exec(text);

@@ -11,6 +11,7 @@ describe('recognizeSchool', () => {
     ['à l’université Rennes 2, je', 'université Rennes 2'],
     ['professeur au lycée de la Côte Fleurie', 'lycée de la Côte Fleurie'],
     ['ÉCOLE MATERNELLE LES CHARMILLES', 'ÉCOLE MATERNELLE LES CHARMILLES'],
+    ['à l’école primaire publique Paul Bert de Tours.', 'école primaire publique Paul Bert de Tours'],
   ])('should take the establishment in "%s"', (text, school) => {
     expect(found(text)).toEqual([['SCHOOL', school]]);
   });

@@ -21,7 +21,7 @@ const KEYWORD = new RegExp(
       'LEGT',
       'EREA',
     ].join('|') +
-    ')(?![\\p{L}])',
+    ")(?:\\s+(?:publique|public|priv[ée]e?|mixte|d['’]application|polyvalent|r[ée]gional|international|catholique|sous\\s+contrat))*(?![\\p{L}])",
   'giu',
 );
 /** Keywords that are abbreviations count only in capitals ("LP", not "lp"). */

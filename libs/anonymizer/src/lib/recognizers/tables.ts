@@ -14,6 +14,9 @@ const COLUMN_TYPES: readonly (readonly [RegExp, EntityType, number])[] = [
   [/^(?:etablissement|etablissement d'affectation|ecole|college|lycee)$/, 'SCHOOL', 0.85],
 ];
 
+/** A header line names at least one of these. */
+const HEADER_WORDS = /nom|pr[ée]nom|naissance|ddn|adresse|domicile|matricule|identifiant|dossier|numen|nir|s[ée]cu|t[ée]l|portable|mobile|mail|m[ée]l|courriel|[ée]tablissement|[ée]cole|coll[èe]ge|lyc[ée]e|agent|identit|b[ée]n[ée]ficiaire|demandeur/i;
+
 interface Cell {
   readonly start: number;
   readonly end: number;
@@ -71,6 +74,7 @@ export function recognizeTableColumns(text: string): Candidate[] {
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     const line = text.slice(row.start, row.end);
+    if (!HEADER_WORDS.test(line)) continue;
     const separator = line.trim().startsWith('|') ? '|' : line.includes(';') ? ';' : line.includes('\t') ? '\t' : line.includes(',') ? ',' : undefined;
     if (!separator) continue;
     const header = splitRow(text, row.start, row.end, separator);
