@@ -35,7 +35,7 @@ export const ACRONYMS: ReadonlySet<string> = wordSet(`
  */
 export const STOP_WORDS: ReadonlySet<string> = wordSet(`
   monsieur madame mademoiselle messieurs mesdames mme mmes mlle mlles mr mrs dr pr docteur maitre beaucoup
-  bonjour bonsoir salut coucou hello merci cordialement cdlt cordialemen bien bises amicalement
+  bonjour bonsoir salut coucou hello merci cordialement cdlt cordialemen bien bises amicalement bonne bon belle bel tres
   salutations respectueusement sinceres sincerement meilleures veuillez recevez agreez
   je j tu il elle on nous vous ils elles moi toi lui eux le la les l un une des du de d ce cet cette ces
   ca cela ceci mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs quel quelle quels quelles

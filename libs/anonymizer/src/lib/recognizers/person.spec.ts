@@ -16,6 +16,11 @@ describe('recognizePersons', () => {
       expect(persons('le cas de LE GUENNEC Yvonig, stagiaire')).toEqual(['LE GUENNEC Yvonig']);
     });
 
+    it('should find a first name signed with the initial of the surname', () => {
+      expect(persons('Puis-je avoir un temps partiel ? Lucas M.')).toEqual(['Lucas M.']);
+      expect(persons('Merci. Nadia K. Bonne journée')).toEqual(['Nadia K.']);
+    });
+
     it('should find an initial before a surname, and not an article number', () => {
       expect(persons('Signé : J.-P. Kerbrat, puis G. Le Guennec.')).toEqual(['J.-P. Kerbrat', 'G. Le Guennec']);
       expect(persons('Voir l’article L. 912-1 et R. 914-3.')).toEqual([]);

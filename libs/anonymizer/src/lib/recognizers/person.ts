@@ -122,7 +122,11 @@ export function recognizePersons(text: string, tokens: readonly Token[]): Candid
   let lines: Line[] | undefined;
   for (const chain of findChains(tokens)) {
     const start = tokens[chain.first].start;
-    const end = tokens[chain.last].end;
+    // "Lucas M." signs with a first name and the initial of the surname.
+    const initialAfter = tokens[chain.last + 1];
+    const signedWithInitial =
+      initialAfter?.kind === 'initial' && initialAfter.joined && chain.names.length === 1 && isKnownFirstName(chain.names[0].text) && !isNameToken(tokens[chain.last + 2] ?? initialAfter);
+    const end = signedWithInitial ? initialAfter.end : tokens[chain.last].end;
     const names = chain.names;
     if (names.length > 5) continue;
     const lineStart = lineStartOf(text, start);
@@ -142,6 +146,7 @@ export function recognizePersons(text: string, tokens: readonly Token[]): Candid
     if (LABEL.test(foldName(text.slice(lineStart, start)))) consider(0.9);
     if (firstNames > 0 && names.length >= 2) consider(0.9);
     if (chain.initial) consider(0.85);
+    if (signedWithInitial) consider(0.8);
     if (hasCaps && hasTitle && names.length >= 2) consider(0.75);
     if (GREETING.test(foldedBefore) && terminated) consider(firstNames > 0 ? 0.9 : 0.7);
     if (SIGN_OFF.test(foldedBefore) && terminated) consider(firstNames > 0 || hasCaps || names.length >= 2 ? 0.85 : 0.7);

@@ -31,3 +31,15 @@ describe('recognizeTableColumns', () => {
     expect(found('| Type de congé | Durée max |\n|---|---|\n| CLM | 3 ans |\n| CLD | 5 ans |')).toEqual([]);
   });
 });
+
+describe('recognizeTableColumns (CSV details)', () => {
+  it('should read headers with underscores and keep a quoted separator inside its field', () => {
+    const csv = ['nom,prenom,date_naissance,adresse', 'KERBRAT,Gwendal,12/04/1979,"4 rue des Lilas, 35000 Rennes"'].join('\n');
+    expect(detect(csv).map((entity) => [entity.type, entity.text])).toEqual([
+      ['PERSON', 'KERBRAT'],
+      ['PERSON', 'Gwendal'],
+      ['DATE_OF_BIRTH', '12/04/1979'],
+      ['ADDRESS', '4 rue des Lilas, 35000 Rennes'],
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { foldName } from '../lexicon/fold';
 /** Column headers and the personal data their cells hold. */
 const COLUMN_TYPES: readonly (readonly [RegExp, EntityType, number])[] = [
   [/^(?:nom|noms|prenoms?|nom (?:de famille|d'usage|de naissance|marital)|nom(?: et|,| -| \/)? prenoms?|prenom(?: et|,| -| \/)? nom|agent|nom de l'agent|identite|beneficiaire|demandeur)$/, 'PERSON', 0.9],
-  [/^(?:date de naissance|ddn|nee? le|ne\(e\) le|naissance)$/, 'DATE_OF_BIRTH', 0.9],
+  [/^(?:date (?:de )?naissance|ddn|nee? le|ne\(e\) le|naissance)$/, 'DATE_OF_BIRTH', 0.9],
   [/^(?:adresse|adresse personnelle|adresse postale|domicile)$/, 'ADDRESS', 0.9],
   [/^(?:matricule|identifiant|id agent|n° agent|numero agent|n° (?:de )?dossier|numero de dossier)$/, 'MATRICULE', 0.9],
   [/^(?:numen)$/, 'NUMEN', 0.8],
@@ -22,12 +22,14 @@ interface Cell {
   readonly end: number;
 }
 
-/** Cells of one row, trimmed (quotes of a CSV field left out). */
+/** Cells of one row, trimmed (quotes of a CSV field left out; a separator inside quotes does not split). */
 function splitRow(text: string, start: number, end: number, separator: string): Cell[] {
   const cells: Cell[] = [];
   let cellStart = start;
+  let quoted = false;
   for (let index = start; index <= end; index++) {
-    if (index === end || text[index] === separator) {
+    if (index < end && text[index] === '"' && separator !== '|') quoted = !quoted;
+    if (index === end || (text[index] === separator && !quoted)) {
       let from = cellStart;
       let to = index;
       while (from < to && /[\s"]/.test(text[from])) from++;
@@ -40,7 +42,7 @@ function splitRow(text: string, start: number, end: number, separator: string): 
 }
 
 function columnType(header: string): readonly [EntityType, number] | undefined {
-  const folded = foldName(header).replace(/\s+/g, ' ').trim();
+  const folded = foldName(header).replace(/[_.]+/g, ' ').replace(/\s+/g, ' ').trim();
   const column = COLUMN_TYPES.find(([pattern]) => pattern.test(folded));
   return column ? [column[1], column[2]] : undefined;
 }
