@@ -33,8 +33,36 @@ const TIER: Readonly<Record<EntityType, number>> = {
   PERSON: 2,
 };
 
-function overlaps(start: number, end: number, spans: readonly Candidate[]): boolean {
-  return spans.some((span) => start < span.end && span.start < end);
+/** Non-overlapping spans kept sorted, so that an overlap check is a binary search. */
+class SpanSet {
+  private readonly spans: Candidate[] = [];
+
+  /** Index of the first span starting at or after `offset`. */
+  private indexAfter(offset: number): number {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.spans[middle].start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    const index = this.indexAfter(start);
+    const previous = this.spans[index - 1];
+    const next = this.spans[index];
+    return (previous !== undefined && previous.end > start) || (next !== undefined && next.start < end);
+  }
+
+  add(span: Candidate): void {
+    this.spans.splice(this.indexAfter(span.start), 0, span);
+  }
+
+  get all(): readonly Candidate[] {
+    return this.spans;
+  }
 }
 
 /** The best candidates that do not overlap, by tier, then confidence, then length. */
@@ -42,11 +70,11 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const ordered = [...candidates].sort(
     (a, b) => TIER[a.type] - TIER[b.type] || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
-  const accepted: Candidate[] = [];
+  const accepted = new SpanSet();
   for (const candidate of ordered) {
-    if (!overlaps(candidate.start, candidate.end, accepted)) accepted.push(candidate);
+    if (!accepted.overlaps(candidate.start, candidate.end)) accepted.add(candidate);
   }
-  return accepted;
+  return [...accepted.all];
 }
 
 /** The folded words of a name that identify it elsewhere (no particle, no initial, no stop word). */
@@ -62,17 +90,23 @@ export function nameKeys(name: string): string[] {
  */
 function propagateNames(tokens: readonly Token[], names: ReadonlySet<string>, accepted: readonly Candidate[]): Candidate[] {
   const found: Candidate[] = [];
+  const taken = new SpanSet();
+  for (const entity of accepted) taken.add(entity);
   const isKnown = (token: Token | undefined): boolean => token !== undefined && (token.kind === 'title' || token.kind === 'caps') && names.has(token.folded);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (!isKnown(token) || overlaps(token.start, token.end, accepted)) continue;
+    if (!isKnown(token) || taken.overlaps(token.start, token.end)) continue;
     let first = index;
     while (first > 0 && tokens[first].joined && NAME_PARTICLES.has(tokens[first - 1].folded) && tokens[first - 1].kind !== 'lower') first--;
     let last = index;
     while (isKnown(tokens[last + 1]) && tokens[last + 1].joined) last++;
     const start = tokens[first].start;
     const end = tokens[last].end;
-    if (!overlaps(start, end, accepted) && !overlaps(start, end, found)) found.push({ start, end, type: 'PERSON', confidence: 0.8 });
+    if (!taken.overlaps(start, end)) {
+      const propagated: Candidate = { start, end, type: 'PERSON', confidence: 0.8 };
+      found.push(propagated);
+      taken.add(propagated);
+    }
     index = last;
   }
   return found;

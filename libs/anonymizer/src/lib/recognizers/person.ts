@@ -107,7 +107,15 @@ function nonEmptyLines(text: string): Line[] {
 }
 
 function lineIndexOf(lines: readonly Line[], offset: number): number {
-  return lines.findIndex((line) => offset >= line.start && offset <= line.end);
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].end < offset) low = middle + 1;
+    else if (lines[middle].start > offset) high = middle - 1;
+    else return middle;
+  }
+  return -1;
 }
 
 /**
