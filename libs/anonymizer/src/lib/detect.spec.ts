@@ -57,13 +57,13 @@ describe('detect', () => {
 });
 
 describe('resolveOverlaps', () => {
-  it('should prefer a checked identifier, then an address or school, then a name', () => {
+  it('should prefer a checked identifier, then an address or school, then a name, and sort what it keeps', () => {
     const kept = resolveOverlaps([
       { start: 0, end: 20, type: 'PERSON', confidence: 0.95 },
       { start: 5, end: 30, type: 'SCHOOL', confidence: 0.85 },
       { start: 25, end: 40, type: 'EMAIL', confidence: 0.99 },
     ]);
-    expect(kept.map((entity) => entity.type)).toEqual(['EMAIL', 'PERSON']);
+    expect(kept.map((entity) => entity.type)).toEqual(['PERSON', 'EMAIL']);
   });
 
   it('should prefer the more confident, then the longer candidate of one tier', () => {
@@ -73,8 +73,8 @@ describe('resolveOverlaps', () => {
       { start: 10, end: 15, type: 'PERSON', confidence: 0.95 },
     ]);
     expect(kept).toEqual([
-      { start: 10, end: 15, type: 'PERSON', confidence: 0.95 },
       { start: 0, end: 5, type: 'PERSON', confidence: 0.9 },
+      { start: 10, end: 15, type: 'PERSON', confidence: 0.95 },
     ]);
   });
 });
