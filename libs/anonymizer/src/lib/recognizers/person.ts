@@ -23,7 +23,7 @@ const INTRODUCTION =
 const LABEL =
   /^[ \t]*(?:[-•*][ \t]*)?(?:nom(?: de famille| d'usage| de naissance| marital| patronymique)?|prenoms?|nom(?: et|,)? prenoms?|prenom(?: et|,)? nom|identite|agent|demandeur|demanderesse|interlocuteur|interlocutrice|signataire|beneficiaire|de|from|expediteur|a|cc|contact|redacteur|redactrice|affaire suivie par|dossier suivi par|suivi par)[ \t]*:[ \t]*$/;
 /** "je m'appelle yasmina kerbrat": a name typed in lowercase after an explicit introduction. */
-const LOWERCASE_INTRODUCTION = /(?<!\p{L})(?:je\s+m['’]appelle|moi\s+c['’]est|je\s+me\s+nomme)\s+(\p{Ll}[\p{L}\p{M}'’-]*)(?:[ \t]+(\p{Ll}[\p{L}\p{M}'’-]*))?/dgiu;
+const LOWERCASE_INTRODUCTION = /(?<!\p{L})((?:je\s+m['’]appelle|moi\s+c['’]est|je\s+me\s+nomme)\s+)(\p{Ll}[\p{L}\p{M}'’-]*)(?:([ \t]+)(\p{Ll}[\p{L}\p{M}'’-]*))?/giu;
 /** A role written on the line before a signature: "Le chef de bureau,", "La gestionnaire,". */
 const ROLE_LINE = /^(?:le|la|l'|pour le|pour la)\b.*,$/;
 
@@ -173,11 +173,12 @@ function lowercaseIntroductions(text: string): Candidate[] {
   if (!/appelle|c['’]est|nomme/i.test(text)) return [];
   const found: Candidate[] = [];
   for (const match of text.matchAll(LOWERCASE_INTRODUCTION)) {
-    const [, first, last] = match;
-    const [start, firstEnd] = match.indices?.[1] ?? [0, 0];
+    const [, cue, first, space = '', last] = match;
     if (!isKnownFirstName(first)) continue;
+    const start = match.index + cue.length;
+    const firstEnd = start + first.length;
     const withLast = last !== undefined && !STOP_WORDS.has(foldName(last)) && !/^(?:suis|professeure?|aesh|enseignante?|agent|agente)$/i.test(last);
-    found.push({ start, end: withLast ? (match.indices?.[2]?.[1] ?? firstEnd) : firstEnd, type: 'PERSON', confidence: 0.75 });
+    found.push({ start, end: withLast ? firstEnd + space.length + last.length : firstEnd, type: 'PERSON', confidence: 0.75 });
   }
   return found;
 }
