@@ -85,8 +85,8 @@ export function nameKeys(name: string): string[] {
 }
 
 /**
- * Every other capitalised occurrence of a name word already found ("Isabelle Nguyen" … "dossier
- * NGUYEN"), with the particles before it ("LE GALL") and the name words after it.
+ * Every other capitalised occurrence of a name word already found ("Hélène Kervella" … "dossier
+ * KERVELLA"), with the particles before it ("LE GALL") and the name words after it.
  */
 function propagateNames(tokens: readonly Token[], names: ReadonlySet<string>, accepted: readonly Candidate[]): Candidate[] {
   const found: Candidate[] = [];

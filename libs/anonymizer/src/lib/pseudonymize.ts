@@ -9,7 +9,7 @@ export type PseudonymMapping = Readonly<Record<string, string>>;
 const LABEL_TYPES: ReadonlyMap<string, EntityType> = new Map(ENTITY_TYPES.map((type) => [PLACEHOLDER_LABELS[type], type]));
 const PLACEHOLDER = /\[\s*([A-Z_]+?)_(\d+)\s*\]/g;
 
-/** The key under which two spellings of one value share a placeholder ("NGUYEN" and "Nguyen", "06 12…" and "+33 6 12…"). */
+/** The key under which two spellings of one value share a placeholder ("KERVELLA" and "Kervella", "06 12…" and "+33 6 12…"). */
 export function valueKey(type: EntityType, value: string): string {
   switch (type) {
     case 'EMAIL':

@@ -4,7 +4,7 @@ import { foldName } from '../lexicon/fold';
 import { ACRONYMS, CLOSING_LINE, STOP_WORDS } from '../lexicon/institutional';
 import { lineEndOf, lineStartOf, type Token } from '../text-scan';
 
-/** Particles of surnames (Le Gall, Da Silva, Ait Ahmed, van der Berg, Ben Ali, El Idrissi). */
+/** Particles of surnames (Le Gall, Da Costa, Ait Kaci, van der Berg, Ben Salem, El Amrani). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'le', 'la', 'de', 'du', 'da', 'dos', 'das', 'des', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'ben', 'bin', 'ait', 'el', 'al', 'abou', 'bou',
 ]);
@@ -60,7 +60,7 @@ function isInitial(token: Token): boolean {
   return token.kind === 'initial' && !CIVILITY_TOKENS.has(token.text);
 }
 
-/** Runs of name words separated by single spaces: "Jean-Baptiste Le Gall", "J.-B. Sow", "DA SILVA Sarah". */
+/** Runs of name words separated by single spaces: "Jean-Baptiste Le Gall", "J.-P. Marchal", "DA COSTA Inès". */
 function findChains(tokens: readonly Token[]): Chain[] {
   const chains: Chain[] = [];
   let index = 0;

@@ -26,7 +26,7 @@ const KEYWORD = new RegExp(
 );
 /** Keywords that are abbreviations count only in capitals ("LP", not "lp"). */
 const UPPERCASE_KEYWORDS = /^(?:iut|insp[ée]|lpo|lp|lgt|legt|erea)$/i;
-/** Lowercase words that may join the words of an establishment's name: lycée du Parc, collège de la Tourette, école Les Lilas de Bron. */
+/** Lowercase words that may join the words of an establishment's name: lycée du Golfe, collège de la Forêt, école Les Charmilles de Meyzieu. */
 const NAME_CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'sur', 'sous', 'en', 'les', 'aux', 'au']);
 
 /** Index of the first token starting at or after `offset`. */
@@ -43,7 +43,7 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 
 /**
  * Named establishments: école (maternelle, élémentaire…), collège, lycée (professionnel…), LP, LPO,
- * université, IUT… followed by a name in capitals (and its town: "de Vénissieux"). The keyword
+ * université, IUT… followed by a name in capitals (and its town: "de Saint-Priest"). The keyword
  * alone, or followed by lowercase words ("au lycée depuis"), is not an establishment's name.
  */
 export function recognizeSchool(text: string, tokens: readonly Token[]): Candidate[] {
