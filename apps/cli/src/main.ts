@@ -177,10 +177,10 @@ evaluation
   .option('--docs <dossier>', 'dossier des documents (ingérés dans une base temporaire, supprimée à la fin)')
   .option('--k <n>', 'rang de coupure du rappel@k et du MRR@k, en plus de 1, 5 et 10 (1 à 50)', '10')
   .option('--json', 'affiche uniquement le résultat, en un objet JSON sur la sortie standard')
-  .option('--baseline', 'mesure aussi le plein texte seul (BM25) sur la même base, pour comparaison')
+  .option('--baseline', 'mesure aussi un BM25 simple (mots du texte des passages) sur la même base, pour comparaison')
   .option('--min-recall5 <x>', 'échoue (code 1) si le rappel@5 est inférieur à x')
   .option('--min-mrr10 <x>', 'échoue si le MRR@10 est inférieur à x')
-  .option('--min-mrr-gain <x>', 'échoue si le MRR@10 dépasse celui du plein texte seul de moins de x (avec --baseline)')
+  .option('--min-mrr-gain <x>', 'échoue si le MRR@10 dépasse celui du BM25 simple de moins de x (avec --baseline)')
   .option('--min-unanswerable-flagged <n>', 'échoue si moins de n questions sans réponse sont signalées comme telles')
   .option('--max-answerable-flagged <n>', 'échoue si plus de n questions avec réponse sont signalées sans réponse')
   .action(async (flags: RetrievalEvalFlags & { json?: boolean }) => {

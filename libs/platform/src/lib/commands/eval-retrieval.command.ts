@@ -19,7 +19,7 @@ export type RetrievalEvalStage = 'ingest' | 'search';
 export interface RetrievalEvalModes {
   /** Mode evaluated (default `hybrid`). */
   readonly evaluated?: SearchMode;
-  /** Mode of the baseline, with `baseline: true` (default `bm25`: the words typed, IDF-weighted, nothing else). */
+  /** Mode of the baseline, with `baseline: true` (default `bm25`: plain Okapi BM25 over the unstemmed words of passage bodies). */
   readonly baseline?: SearchMode;
 }
 
@@ -297,7 +297,7 @@ const MODE_LABELS: Readonly<Record<SearchMode, string>> = {
   hybrid: 'hybride',
   text: 'plein texte enrichi',
   vector: 'vecteurs seuls',
-  bm25: 'BM25 (texte seul)',
+  bm25: 'BM25 simple (mots du texte)',
 };
 
 /** The evaluation as a French table for the terminal; with a baseline, its column and the difference and ratio. */

@@ -262,7 +262,7 @@ describe('checkThresholds', () => {
     expect(messages).toEqual([
       'rappel@5 : 0.800, sous le minimum demandé (0.850).',
       'MRR@10 : 0.620, sous le minimum demandé (0.700).',
-      'gain de MRR@10 sur BM25 (texte seul) : +0.020, sous le minimum demandé (+0.050).',
+      'gain de MRR@10 sur BM25 simple (mots du texte) : +0.020, sous le minimum demandé (+0.050).',
       'questions sans réponse détectées : 3 sur 4, sous le minimum demandé (4).',
       'questions avec réponse signalées sans réponse : 1, au-dessus du maximum autorisé (0).',
     ]);
@@ -287,7 +287,7 @@ describe('formatRetrievalEval', () => {
 
   it('should add the baseline column with the difference and the ratio', () => {
     const table = formatRetrievalEval(result({ baseline: scores({ mode: 'bm25', recall5: 0.5, mrr10: 0, ms_per_query: 6 }) }));
-    expect(table).toMatch(/^mesure\s+hybride\s+BM25 \(texte seul\)\s+écart\s+ratio$/m);
+    expect(table).toMatch(/^mesure\s+hybride\s+BM25 simple \(mots du texte\)\s+écart\s+ratio$/m);
     expect(table).toMatch(/^rappel@5\s+0\.800\s+0\.500\s+\+0\.300\s+×1\.60$/m);
     expect(table).toMatch(/^MRR@10\s+0\.620\s+0\.000\s+\+0\.620\s+—$/m);
   });
