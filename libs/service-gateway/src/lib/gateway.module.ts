@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import type { ServiceDefinition } from '@mileva/runtime';
+import { MILEVA_CONFIG, type MilevaConfig, type ServiceDefinition } from '@mileva/runtime';
 import { HealthController } from './health/health.controller';
 import { PlatformHealthService } from './health/platform-health.service';
+import { PseudonymSessionStore } from './questions/pseudonym-session.store';
+import { QuestionService } from './questions/question.service';
 import { CorpusSearchService } from './search/corpus-search.service';
 
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [PlatformHealthService, CorpusSearchService],
-  exports: [CorpusSearchService],
+  providers: [
+    PlatformHealthService,
+    CorpusSearchService,
+    // The conversations' pseudonymization sessions: this process's memory only.
+    { provide: PseudonymSessionStore, useFactory: (config: MilevaConfig) => new PseudonymSessionStore(config.pseudonymization), inject: [MILEVA_CONFIG] },
+    QuestionService,
+  ],
+  exports: [CorpusSearchService, QuestionService],
 })
 export class GatewayModule {}
 

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     expect(config.corpora).toEqual(['national', 'lyon']);
   });
 
+  it('should keep pseudonymization sessions for 30 idle minutes, 10,000 at most, unless told otherwise', () => {
+    expect(loadConfig({}).pseudonymization).toEqual({ maxSessions: 10_000, idleMs: 30 * 60_000 });
+    expect(loadConfig({ MILEVA_PSEUDONYM_SESSIONS_MAX: '50', MILEVA_PSEUDONYM_IDLE_MINUTES: '2.5' }).pseudonymization).toEqual({ maxSessions: 50, idleMs: 150_000 });
+  });
+
   it('should treat empty variables as unset', () => {
     expect(loadConfig({ MILEVA_DATABASE_URL: '', MILEVA_NATS_URL: '  ' }).mode).toBe('standalone');
   });
@@ -50,6 +55,8 @@ describe('loadConfig', () => {
     [{ MILEVA_CORPORA: 'national,atlantide' }, 'MILEVA_CORPORA'],
     [{ MILEVA_LOG_LEVEL: 'loud' }, 'MILEVA_LOG_LEVEL'],
     [{ MILEVA_REQUEST_TIMEOUT_MS: '5' }, 'MILEVA_REQUEST_TIMEOUT_MS'],
+    [{ MILEVA_PSEUDONYM_SESSIONS_MAX: '0' }, 'MILEVA_PSEUDONYM_SESSIONS_MAX'],
+    [{ MILEVA_PSEUDONYM_IDLE_MINUTES: 'jamais' }, 'MILEVA_PSEUDONYM_IDLE_MINUTES'],
   ])('should reject %p naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

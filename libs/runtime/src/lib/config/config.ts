@@ -47,6 +47,13 @@ export interface MilevaConfig {
     /** Seed the national corpus from the bundled public fiches when the store is empty. */
     readonly seed: boolean;
   };
+  /** Pseudonymization sessions the gateway keeps in memory, one per user and conversation. */
+  readonly pseudonymization: {
+    /** Most sessions held at once; the least recently used goes first beyond it. */
+    readonly maxSessions: number;
+    /** A session unused for this long is forgotten, with the personal data it maps. */
+    readonly idleMs: number;
+  };
 }
 
 /** Which embedding model vectorizes chunks and queries. */
@@ -92,6 +99,8 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_EMBEDDINGS_DIMENSION', description: 'Dimension des vecteurs (hash : 512 par défaut ; serveur : celle du modèle)', defaultValue: '512', isSensitive: false },
   { name: 'MILEVA_INGEST_MAX_FILE_MB', description: 'Taille maximale d’un fichier ingéré, en Mo', defaultValue: '50', isSensitive: false },
   { name: 'MILEVA_SEED', description: 'Amorcer le corpus national avec les fiches publiques fournies quand la base est vide', defaultValue: 'true', isSensitive: false },
+  { name: 'MILEVA_PSEUDONYM_SESSIONS_MAX', description: 'Conversations dont la passerelle garde en mémoire les repères de pseudonymisation (au-delà, la plus ancienne est oubliée)', defaultValue: '10000', isSensitive: false },
+  { name: 'MILEVA_PSEUDONYM_IDLE_MINUTES', description: 'Minutes d’inactivité après lesquelles la passerelle oublie les repères d’une conversation', defaultValue: '30', isSensitive: false },
   { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
 ];
 
@@ -153,6 +162,17 @@ const envSchema = z.object({
   MILEVA_EMBEDDINGS_DIMENSION: z.coerce.number().int().min(8, 'MILEVA_EMBEDDINGS_DIMENSION doit valoir au moins 8').max(4000, 'MILEVA_EMBEDDINGS_DIMENSION ne peut dépasser 4000').optional(),
   MILEVA_INGEST_MAX_FILE_MB: z.coerce.number().positive('MILEVA_INGEST_MAX_FILE_MB doit être positif').max(2048).default(50),
   MILEVA_SEED: booleanString.default(true),
+  MILEVA_PSEUDONYM_SESSIONS_MAX: z.coerce
+    .number()
+    .int('MILEVA_PSEUDONYM_SESSIONS_MAX doit être un entier')
+    .min(1, 'MILEVA_PSEUDONYM_SESSIONS_MAX doit valoir au moins 1')
+    .max(1_000_000, 'MILEVA_PSEUDONYM_SESSIONS_MAX ne peut dépasser 1 000 000')
+    .default(10_000),
+  MILEVA_PSEUDONYM_IDLE_MINUTES: z.coerce
+    .number()
+    .positive('MILEVA_PSEUDONYM_IDLE_MINUTES doit être positif')
+    .max(24 * 60, 'MILEVA_PSEUDONYM_IDLE_MINUTES ne peut dépasser 1440 (un jour)')
+    .default(30),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -201,6 +221,7 @@ export function loadConfig(
     portalDir: values.MILEVA_PORTAL_DIR ? resolve(cwd, values.MILEVA_PORTAL_DIR) : undefined,
     embeddings: embeddingsSettings(values),
     ingestion: { maxFileBytes: Math.round(values.MILEVA_INGEST_MAX_FILE_MB * 1024 * 1024), seed: values.MILEVA_SEED },
+    pseudonymization: { maxSessions: values.MILEVA_PSEUDONYM_SESSIONS_MAX, idleMs: Math.round(values.MILEVA_PSEUDONYM_IDLE_MINUTES * 60_000) },
   };
 }
 

@@ -82,6 +82,45 @@ describe(LocalBus.name, () => {
     expect(() => connection.publish('x')).toThrow('fermée');
   });
 
+  describe('observe', () => {
+    it('should show every published message, replies and unrouted ones included, until stopped', async () => {
+      const bus = new LocalBus();
+      const seen: string[] = [];
+      const stop = bus.observe((message) => seen.push(`${message.subject} ${decoder.decode(message.data)}${message.reply ? ` →${message.reply}` : ''}`));
+      bus.connect().subscribe('svc.echo', { callback: (_error, msg) => void msg.respond(encoder.encode('pong')) });
+      const reply = nextMessage(bus, '_INBOX.two');
+      bus.connect().publish('svc.echo', encoder.encode('ping'), { reply: '_INBOX.two' });
+      bus.connect().publish('nobody.listens', encoder.encode('lost'));
+      await reply.done;
+      expect(seen).toEqual(['svc.echo ping →_INBOX.two', 'nobody.listens lost', '_INBOX.two pong']);
+      stop();
+      bus.connect().publish('svc.echo', encoder.encode('unseen'));
+      await tick();
+      expect(seen).toHaveLength(3);
+    });
+
+    it('should leave the routing unchanged: a request nobody listens to still gets its empty "no responders" reply', async () => {
+      const bus = new LocalBus();
+      const subjects: string[] = [];
+      bus.observe((message) => subjects.push(message.subject));
+      const reply = nextMessage(bus, '_INBOX.three');
+      bus.connect().publish('svc.absent', encoder.encode('hello'), { reply: '_INBOX.three' });
+      expect((await reply.done).data).toHaveLength(0);
+      expect(subjects).toEqual(['svc.absent', '_INBOX.three']);
+    });
+
+    it('should hand observers a copy, and survive an observer that throws', async () => {
+      const bus = new LocalBus();
+      bus.observe(() => {
+        throw new Error('observer failure');
+      });
+      bus.observe((message) => message.data.fill(0));
+      const { done } = nextMessage(bus, 'a.b');
+      bus.connect().publish('a.b', encoder.encode('intact'));
+      expect(decoder.decode((await done).data)).toBe('intact');
+    });
+  });
+
   it('should reject an invalid subject', () => {
     expect(() => new LocalBus().connect().publish('bad..subject')).toThrow('Sujet invalide');
   });

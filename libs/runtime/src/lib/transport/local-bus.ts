@@ -16,6 +16,17 @@ export interface LocalMsg {
   respond(data?: Uint8Array, options?: { headers?: MsgHdrs }): boolean;
 }
 
+/** A message as it crossed the bus, handed to observers (see {@link LocalBus.observe}). */
+export interface ObservedMessage {
+  readonly subject: string;
+  /** A copy of the payload bytes: an observer cannot change what subscribers receive. */
+  readonly data: Uint8Array;
+  readonly reply?: string;
+  readonly headers?: MsgHdrs;
+}
+
+export type BusObserver = (message: ObservedMessage) => void;
+
 type MsgCallback = (error: Error | null, msg: LocalMsg) => void | Promise<void>;
 
 interface LocalSubscription {
@@ -67,6 +78,7 @@ function copyHeaders(source: MsgHdrs | undefined): MsgHdrs | undefined {
 export class LocalBus {
   private readonly subscriptions = new Map<number, LocalSubscription>();
   private readonly queueCursor = new Map<string, number>();
+  private readonly observers = new Set<BusObserver>();
   private nextSid = 1;
 
   /** Opens a connection shaped like the NATS client's `NatsConnection`. */
@@ -77,6 +89,21 @@ export class LocalBus {
   /** Number of live subscriptions (for tests and health). */
   get subscriptionCount(): number {
     return this.subscriptions.size;
+  }
+
+  /**
+   * Calls `observer` synchronously with every message published on the bus (requests, replies,
+   * events, and "no responders" answers), whether or not anyone subscribed to it. Unlike a `>`
+   * subscription, an observer receives no delivery, so it changes nothing of the routing: a
+   * request nobody listens to still gets its "no responders" reply. For tests and diagnostics that must see
+   * everything crossing the bus. Returns a function that stops the observation; an observer that
+   * throws is ignored.
+   */
+  observe(observer: BusObserver): () => void {
+    this.observers.add(observer);
+    return () => {
+      this.observers.delete(observer);
+    };
   }
 
   /** @internal */
@@ -94,6 +121,7 @@ export class LocalBus {
   /** @internal */
   publish(subject: string, data: Uint8Array | undefined, reply: string | undefined, headers: MsgHdrs | undefined): void {
     const subjectTokens = tokenize(subject);
+    if (this.observers.size > 0) this.notifyObservers(subject, data, reply, headers);
     const plain: LocalSubscription[] = [];
     const groups = new Map<string, LocalSubscription[]>();
     for (const subscription of this.subscriptions.values()) {
@@ -136,6 +164,16 @@ export class LocalBus {
         if (!this.subscriptions.has(target.sid)) return;
         void Promise.resolve(target.callback(null, msg)).catch((error: unknown) => target.connection.reportError(error));
       });
+    }
+  }
+
+  private notifyObservers(subject: string, data: Uint8Array | undefined, reply: string | undefined, headers: MsgHdrs | undefined): void {
+    for (const observer of this.observers) {
+      try {
+        observer({ subject, data: data ? new Uint8Array(data) : new Uint8Array(0), reply, headers: copyHeaders(headers) });
+      } catch {
+        // An observer never disturbs the traffic it watches.
+      }
     }
   }
 }
