@@ -1,3 +1,4 @@
 export * from './lib/retrieval.module';
 export * from './lib/retrieval.service';
 export * from './lib/search/fusion';
+export { SearchRepository } from './lib/search/search.repository';

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { corpusSubject, Subjects, type SearchResponse } from '@mileva/contracts';
+import { HASHED_NGRAM_EMBEDDER_ID } from '@mileva/embeddings';
 import { openDatabase, type Database } from '@mileva/persistence';
 import { startServiceHarness, type ServiceHarness } from '@mileva/runtime/testing';
 import { bytesSource, IngestionModule, IngestionService } from '@mileva/service-ingestion';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RetrievalModule } from '@mileva/service-retrieval';
+import { RetrievalModule, SearchRepository } from '@mileva/service-retrieval';
 
 jest.setTimeout(120_000);
 
@@ -26,6 +27,12 @@ La quotité de travail est de 50 %, 60 %, 70 % ou 80 % du temps plein.
 const CONGE_LONGUE_MALADIE = `# Congé de longue maladie
 
 Le fonctionnaire atteint d'une maladie grave et invalidante bénéficie d'un congé de longue maladie d'une durée maximale de trois ans. Le traitement est intégral pendant un an puis réduit de moitié pendant deux ans.
+`;
+const PRIME = `# Prime de fidélisation territoriale
+
+## Montant
+
+La prime de fidélisation territoriale est versée en deux fractions à l'agent affecté dans une zone difficile.
 `;
 const RETRAITE = `# Retraite pour invalidité
 
@@ -50,7 +57,9 @@ describe('retrieval service', () => {
     database = await openDatabase({ dataDir, poolSize: 1 });
     harness = await startServiceHarness(CorpusServiceModule, { database });
     ingestion = harness.app.get(IngestionService);
-    await ingestion.runJob([markdown('temps-partiel.md', TEMPS_PARTIEL), markdown('clm.md', CONGE_LONGUE_MALADIE), markdown('retraite.md', RETRAITE)], { corpus: 'national' });
+    await ingestion.runJob([markdown('temps-partiel.md', TEMPS_PARTIEL), markdown('clm.md', CONGE_LONGUE_MALADIE), markdown('retraite.md', RETRAITE), markdown('prime.md', PRIME)], {
+      corpus: 'national',
+    });
     await ingestion.runJob([markdown('note-lyon-temps-partiel.md', `# Note académique : temps partiel à Lyon\n\nÀ Lyon, les demandes de temps partiel sont déposées avant le 31 mars auprès de la DPE.\n`)], {
       corpus: 'lyon',
     });
@@ -86,6 +95,27 @@ describe('retrieval service', () => {
     const response = await search(harness, 'national', 'Comment cultiver des tomates sous serre en hiver ?');
     expect(response.answerable).toBe(false);
     expect(response.confidence).toBeLessThan(0.5);
+  });
+
+  it('should spell out an acronym nobody defined from the titles of the corpus', async () => {
+    const response = await search(harness, 'national', 'PFT montant fractions');
+    expect(response.analysis.expansions).toContain('prime fidelisation territoriale');
+    expect(response.hits[0].sourceUri).toBe('prime.md');
+    expect(response.answerable).toBe(true);
+  });
+
+  it('should not answer about a precise subject the corpus never mentions, whatever else matches', async () => {
+    const response = await search(harness, 'national', 'Montant de la prime QZXW pour un agent à temps partiel');
+    expect(response.hits.length).toBeGreaterThan(0);
+    expect(response.answerable).toBe(false);
+  });
+
+  it('should build the HNSW index of the vectors at startup while they are few, and search through it', async () => {
+    const repository = new SearchRepository(database.dataSource);
+    expect(await repository.hasVectorIndex(512)).toBe(true);
+    expect(await repository.vectorSearchUsesIndex({ corpus: 'national', date: '2026-01-01' }, HASHED_NGRAM_EMBEDDER_ID, 512, { forced: true })).toBe(true);
+    const vector = await search(harness, 'national', 'congé de longue maladie traitement intégral', { mode: 'vector' });
+    expect(vector.hits[0].sourceUri).toBe('clm.md');
   });
 
   it('should never show an académie the private documents of another', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RETRIEVAL_CONTRACT_VERSION, type SearchHit, type SearchMode, type SearchResponse } from '@mileva/contracts';
 import { toPgVector, type EmbeddingProvider } from '@mileva/embeddings';
 import type { Database } from '@mileva/persistence';
@@ -33,6 +33,15 @@ export const ANSWERABLE_THRESHOLD = 0.42;
  * for part of them): a fiche titled after the question is usually the one that answers it.
  */
 const TITLE_BOOST = 0.25;
+/**
+ * Vectors up to which the embedded database builds the HNSW index at startup (≈ 40 s for 7,000;
+ * an empty table takes no time, and chunks written later enter the index as they come).
+ */
+export const VECTOR_INDEX_AUTO_BUILD_MAX = 10_000;
+/** Share of the passages above which a lexeme is too common to select passages by itself. */
+const COMMON_LEXEME_SHARE = 0.1;
+/** Lexemes that select passages when all of the query's are common. */
+const MIN_SELECTIVE_LEXEMES = 2;
 /** Terms whose lexemes are remembered before the memory is cleared. */
 const LEXEME_CACHE_SIZE = 50_000;
 
@@ -46,7 +55,7 @@ export interface CorpusSearch {
 
 /** Hybrid search over one corpus: French full text and vector similarity, fused by reciprocal rank. */
 @Injectable()
-export class RetrievalService {
+export class RetrievalService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetrievalService.name);
   private readonly repository: SearchRepository;
   private readonly lexemeCache = new Map<string, string[]>();
@@ -54,10 +63,38 @@ export class RetrievalService {
   private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
 
   constructor(
-    @Inject(MILEVA_DATABASE) database: Database,
+    @Inject(MILEVA_DATABASE) private readonly database: Database,
     @Inject(MILEVA_EMBEDDINGS) private readonly embedder: EmbeddingProvider,
   ) {
     this.repository = new SearchRepository(database.dataSource);
+  }
+
+  /**
+   * Vector index policy. Postgres: the HNSW index is built concurrently in the background, searches
+   * going on meanwhile (exact scans until it is ready). Embedded database: one thread serves every
+   * query, so a build blocks them all; the index is built at startup while the vectors are few (then
+   * every new chunk enters it as it is written), and left to the operator beyond that.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const dimension = this.embedder.dimension;
+    if (!dimension || (await this.repository.hasVectorIndex(dimension))) return;
+    if (this.database.kind === 'postgres') {
+      const started = performance.now();
+      this.repository.ensureVectorIndex(dimension, { concurrently: true }).then(
+        () => this.logger.log(`HNSW index of ${dimension}-dimension vectors built in ${Math.round((performance.now() - started) / 1000)} s`),
+        (error: unknown) => this.logger.warn(`HNSW index of ${dimension}-dimension vectors not built: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      return;
+    }
+    const vectors = await this.repository.countVectors(dimension);
+    if (vectors <= VECTOR_INDEX_AUTO_BUILD_MAX) {
+      await this.repository.ensureVectorIndex(dimension);
+      return;
+    }
+    this.logger.warn(
+      `No HNSW index for the ${vectors} vectors of ${dimension} dimensions: vector searches scan them all. ` +
+        `Build it while the service is idle with \`mileva index build\` (it blocks the embedded database for minutes).`,
+    );
   }
 
   async search(corpus: string, request: CorpusSearch): Promise<SearchResponse> {
@@ -116,7 +153,8 @@ export class RetrievalService {
       const wordIdfs = words.map((word) => idf(statistics, word, statistics.wordFrequency ?? new Map()));
       rankings.push(await this.repository.bm25Search(scope, words, wordIdfs, await this.averageBodyLength(scope), CANDIDATES));
     } else if (mode !== 'vector') {
-      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES));
+      const selective = selectiveLexemes([...weights.keys()], statistics);
+      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, selective));
     }
     if (mode === 'hybrid' || mode === 'vector') {
       const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
@@ -219,6 +257,20 @@ function withCorpusAcronyms(analysis: AnalyzedQuery, spelledOut: ReadonlyMap<str
   const phrases = [...spelledOut.values()].flat();
   if (phrases.length === 0) return { ...analysis, spelledOut };
   return { ...analysis, expansions: [...analysis.expansions, ...phrases], embeddingText: [analysis.embeddingText, ...phrases].join(' ; '), spelledOut };
+}
+
+/**
+ * The lexemes a passage must contain one of to be scored: those of the corpus found in at most
+ * {@link COMMON_LEXEME_SHARE} of its passages (or, when every one is more common, the
+ * {@link MIN_SELECTIVE_LEXEMES} rarest). A passage with only common words of the query would rank
+ * low anyway, and scoring every one of them is what makes a full-text search slow on a large corpus.
+ */
+export function selectiveLexemes(lexemes: readonly string[], statistics: CorpusStatistics): string[] {
+  const frequency = (lexeme: string): number => statistics.lexemeFrequency.get(lexeme) ?? 0;
+  const present = lexemes.filter((lexeme) => frequency(lexeme) > 0);
+  const selective = present.filter((lexeme) => frequency(lexeme) <= COMMON_LEXEME_SHARE * statistics.chunks);
+  if (selective.length > 0) return selective;
+  return [...present].sort((a, b) => frequency(a) - frequency(b)).slice(0, MIN_SELECTIVE_LEXEMES);
 }
 
 /** The plain baseline's view of a query: its words, nothing added. */

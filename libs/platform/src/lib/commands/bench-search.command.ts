@@ -1,7 +1,7 @@
 import type { SearchMode } from '@mileva/contracts';
 import { openDatabase, type Database } from '@mileva/persistence';
 import { LocalTransport, loadConfig, MILEVA_DATABASE, type MilevaConfig } from '@mileva/runtime';
-import { RetrievalService } from '@mileva/service-retrieval';
+import { RetrievalService, SearchRepository } from '@mileva/service-retrieval';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -172,13 +172,13 @@ export async function benchmarkSearch(
         if (access === 'hnsw') {
           progress(`${formatCount(size)} passages : construction de l’index HNSW…`);
           const started = performance.now();
-          await createVectorIndex(dataSource, dimension);
+          await new SearchRepository(dataSource).ensureVectorIndex(dimension);
           buildSeconds = round2((performance.now() - started) / 1000);
           progress(`${formatCount(size)} passages : index HNSW construit en ${seconds(buildSeconds)}`);
           iterativeScan = await applyHnswSettings(dataSource);
         }
         const { modes, vectorHits } = await measureModes(retrieval, { warmUp, timed, access, size, progress, before: access === 'hnsw' ? () => applyHnswSettings(dataSource) : undefined });
-        const indexUsed = access === 'hnsw' ? await vectorIndexUsed(dataSource, dimension, corpus.embeddingModel) : undefined;
+        const indexUsed = access === 'hnsw' ? await new SearchRepository(dataSource).vectorSearchUsesIndex({ corpus: BENCH_CORPUS, date: new Date().toISOString().slice(0, 10) }, corpus.embeddingModel, dimension) : undefined;
         const recallAt10 = access === 'hnsw' && exactVectorHits ? overlap(exactVectorHits, vectorHits) : undefined;
         if (access === 'exact') exactVectorHits = vectorHits;
         runs.push({ index: access, ...(buildSeconds === undefined ? {} : { buildSeconds }), ...(indexUsed === undefined ? {} : { indexUsed }), modes, ...(recallAt10 === undefined ? {} : { recallAt10 }) });
@@ -272,7 +272,11 @@ async function withBenchDatabase(base: MilevaConfig, dimension: number, work: (p
     };
     const platform = await startPlatform({ config, services: ['retrieval'], transport: new LocalTransport() });
     try {
-      await work(platform, platform.app.get<Database>(MILEVA_DATABASE).dataSource);
+      const dataSource = platform.app.get<Database>(MILEVA_DATABASE).dataSource;
+      // The retrieval service creates the HNSW index on the empty table at startup; the exact scan
+      // is measured without it, and the index is built on the full corpus for the HNSW measure.
+      await dataSource.query(`DROP INDEX IF EXISTS ${SearchRepository.vectorIndexName(dimension)}`);
+      await work(platform, dataSource);
     } finally {
       await platform.close();
     }
@@ -300,16 +304,6 @@ function withSearchPath(url: string, schema: string): string {
 }
 
 /**
- * The HNSW index the retrieval service searches with, as `SearchRepository.ensureVectorIndex`
- * creates it (same name, expression and predicate, so that the planner picks it for the same query).
- */
-async function createVectorIndex(dataSource: DataSource, dimension: number): Promise<void> {
-  await dataSource.query(
-    `CREATE INDEX IF NOT EXISTS idx_chunks_embedding_hnsw_${dimension} ON chunks USING hnsw ((embedding::halfvec(${dimension})) halfvec_cosine_ops) WHERE embedding_dim = ${dimension}`,
-  );
-}
-
-/**
  * Candidate list of 100 (the candidates the service asks for) and, where pgvector has it (0.8+),
  * iterative scans, so that the corpus and validity filters applied after the index do not leave
  * fewer results than asked. Returns the iterative scan mode set, or null.
@@ -322,25 +316,6 @@ async function applyHnswSettings(dataSource: DataSource): Promise<string | null>
   } catch {
     return null;
   }
-}
-
-/**
- * Whether the planner serves the vector ranking from the HNSW index: `EXPLAIN` of the query shape
- * of `SearchRepository.vectorSearch` with a query vector.
- */
-async function vectorIndexUsed(dataSource: DataSource, dimension: number, model: string): Promise<boolean> {
-  const [sample]: { embedding: string }[] = await dataSource.query(`SELECT embedding::text AS embedding FROM chunks WHERE embedding_dim = $1 LIMIT 1`, [dimension]);
-  if (!sample) return false;
-  const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
-    `EXPLAIN SELECT c.id, (c.embedding::halfvec(${dimension})) <=> $3::halfvec(${dimension}) AS distance
-       FROM chunks c JOIN documents d ON d.id = c.document_id
-      WHERE c.corpus = $1 AND d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
-        AND c.embedding_dim = ${dimension} AND c.embedding_model = $4
-      ORDER BY distance, c.id
-      LIMIT 100`,
-    [BENCH_CORPUS, new Date().toISOString().slice(0, 10), sample.embedding, model],
-  );
-  return plan.some((row) => row['QUERY PLAN'].includes(`idx_chunks_embedding_hnsw_${dimension}`));
 }
 
 async function versions(dataSource: DataSource): Promise<SearchBenchmark['server']> {

@@ -42,6 +42,18 @@ function vectorDimension(dimension: number): number {
   return dimension;
 }
 
+/**
+ * The nearest chunks by cosine distance, ordered by distance alone so that the HNSW index on
+ * `embedding::halfvec(<dimension>)` can serve it. Parameters: corpus, date, vector, model, limit.
+ */
+function nearestVectorsSql(dimension: number): string {
+  return `SELECT c.id, c.document_id, (c.embedding::halfvec(${dimension})) <=> $3::halfvec(${dimension}) AS distance
+            FROM chunks c JOIN documents d ON d.id = c.document_id
+           WHERE c.corpus = $1 AND ${IN_FORCE} AND c.embedding_dim = ${dimension} AND c.embedding_model = $4
+           ORDER BY distance
+           LIMIT $5`;
+}
+
 /** Quotes a lexeme for `to_tsquery('simple', …)`. */
 function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
@@ -108,17 +120,20 @@ export class SearchRepository {
   }
 
   /**
-   * Full-text ranking: chunks matching any lexeme, scored by the sum over lexemes of
-   * weight × ts_rank (headings weigh more than body text, longer chunks are normalized).
+   * Full-text ranking: chunks matching any of the `selective` lexemes (all of them by default),
+   * scored by the sum over all lexemes of weight × ts_rank (headings weigh more than body text,
+   * longer chunks are normalized). Leaving the most common lexemes out of the match keeps the
+   * number of chunks scored small on a large corpus; they still count in the score.
    */
   async textSearch(
     scope: SearchScope,
     lexemes: readonly string[],
     weights: readonly number[],
     limit: number,
+    selective: readonly string[] = lexemes,
   ): Promise<RankedChunk[]> {
-    if (lexemes.length === 0) return [];
-    const anyLexeme = lexemes.map(quoteLexeme).join(' | ');
+    if (lexemes.length === 0 || selective.length === 0) return [];
+    const anyLexeme = selective.map(quoteLexeme).join(' | ');
     // ts_rank weights of D, C, B, A: headings (A) count more than body text (B).
     const sectionWeights = '{0.1, 0.2, 0.4, 1.0}';
     const rows: { id: string; document_id: string; score: number }[] = await this.dataSource.query(
@@ -173,31 +188,80 @@ export class SearchRepository {
 
   /**
    * Vector ranking: cosine distance to the query embedding, among chunks of the same model. The
-   * distance is written on `embedding::halfvec(<dimension>)` so that an HNSW index built on that
-   * expression (see {@link ensureVectorIndex}) serves it; without one it is an exact scan.
+   * distance is written on `embedding::halfvec(<dimension>)` so that the HNSW index built on that
+   * expression (see {@link ensureVectorIndex}) serves it; without one it is an exact scan. With the
+   * index, the candidate list is the number of chunks asked for, and pgvector's iterative scan
+   * (0.8+) goes on past it when the corpus and validity filters leave too few; the results come in
+   * approximate order, so they are sorted again.
    */
   async vectorSearch(scope: SearchScope, embedding: string, model: string, dimension: number, limit: number): Promise<RankedChunk[]> {
     const dim = vectorDimension(dimension);
-    const rows: { id: string; document_id: string; distance: number }[] = await this.dataSource.query(
-      `SELECT c.id, c.document_id, (c.embedding::halfvec(${dim})) <=> $3::halfvec(${dim}) AS distance
-         FROM chunks c JOIN documents d ON d.id = c.document_id
-        WHERE c.corpus = $1 AND ${IN_FORCE} AND c.embedding_dim = ${dim} AND c.embedding_model = $4
-        ORDER BY distance, c.id
-        LIMIT $5`,
-      [scope.corpus, scope.date, embedding, model, limit],
-    );
+    const rows: { id: string; document_id: string; distance: number }[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`, [
+        String(Math.min(Math.max(limit, 40), 1000)),
+      ]);
+      return manager.query(`WITH nearest AS MATERIALIZED (${nearestVectorsSql(dim)}) SELECT id, document_id, distance FROM nearest ORDER BY distance, id`, [
+        scope.corpus,
+        scope.date,
+        embedding,
+        model,
+        limit,
+      ]);
+    });
     return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: 1 - Number(row.distance) }));
+  }
+
+  /**
+   * Whether the planner serves the vector ranking of {@link vectorSearch} from the HNSW index
+   * (`EXPLAIN` of the same query with a stored vector). With `forced`, sequential scans are
+   * disabled for the check: on a small table the planner rightly prefers them, and the question
+   * is then only whether the index matches the query.
+   */
+  async vectorSearchUsesIndex(scope: SearchScope, model: string, dimension: number, options: { readonly forced?: boolean } = {}): Promise<boolean> {
+    const dim = vectorDimension(dimension);
+    return this.dataSource.transaction(async (manager) => {
+      const [sample]: { embedding: string }[] = await manager.query(`SELECT embedding::text AS embedding FROM chunks WHERE embedding_dim = $1 LIMIT 1`, [dim]);
+      if (!sample) return false;
+      if (options.forced) await manager.query(`SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off`);
+      const plan: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${nearestVectorsSql(dim)}`, [scope.corpus, scope.date, sample.embedding, model, 100]);
+      return plan.some((row) => row['QUERY PLAN'].includes(SearchRepository.vectorIndexName(dim)));
+    });
+  }
+
+  /** Name of the HNSW index of the vectors of one dimension. */
+  static vectorIndexName(dimension: number): string {
+    return `idx_chunks_embedding_hnsw_${vectorDimension(dimension)}`;
+  }
+
+  /** Whether the HNSW index of one dimension exists (and is valid: a failed concurrent build leaves an invalid one). */
+  async hasVectorIndex(dimension: number): Promise<boolean> {
+    const rows: { valid: boolean }[] = await this.dataSource.query(
+      `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relname = $1 AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`,
+      [SearchRepository.vectorIndexName(dimension)],
+    );
+    return rows[0]?.valid === true;
+  }
+
+  /** Chunks that carry a vector of one dimension. */
+  async countVectors(dimension: number): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM chunks WHERE embedding_dim = $1`, [vectorDimension(dimension)]);
+    return rows[0].n;
   }
 
   /**
    * Builds (once) the HNSW index of the vectors of one dimension. On an empty or small table it is
    * quick, and new chunks then enter it as they are written; on a large table the build takes
-   * minutes, so it is left to the operator (see the search benchmark).
+   * minutes. `concurrently` (Postgres only, not inside a transaction) lets searches and writes go on
+   * during the build. An invalid index left by a failed concurrent build stays until an operator
+   * drops it (another process may be building it).
    */
-  async ensureVectorIndex(dimension: number): Promise<void> {
+  async ensureVectorIndex(dimension: number, options: { readonly concurrently?: boolean } = {}): Promise<void> {
     const dim = vectorDimension(dimension);
+    const name = SearchRepository.vectorIndexName(dim);
+    if (await this.hasVectorIndex(dim)) return;
     await this.dataSource.query(
-      `CREATE INDEX IF NOT EXISTS idx_chunks_embedding_hnsw_${dim} ON chunks USING hnsw ((embedding::halfvec(${dim})) halfvec_cosine_ops) WHERE embedding_dim = ${dim}`,
+      `CREATE INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON chunks USING hnsw ((embedding::halfvec(${dim})) halfvec_cosine_ops) WHERE embedding_dim = ${dim}`,
     );
   }
 

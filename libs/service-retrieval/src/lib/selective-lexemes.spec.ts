@@ -1,0 +1,27 @@
+import { selectiveLexemes } from './retrieval.service';
+import { Vocabulary, type CorpusStatistics } from './search/corpus-statistics';
+
+describe('selectiveLexemes', () => {
+  const statistics: CorpusStatistics = {
+    chunks: 1000,
+    lexemeFrequency: new Map([
+      ['fonctionnair', 600],
+      ['agent', 300],
+      ['detach', 40],
+      ['quotit', 12],
+    ]),
+    vocabulary: new Vocabulary(new Map()),
+  };
+
+  it('should select passages by the lexemes that are not common, and never by absent ones', () => {
+    expect(selectiveLexemes(['fonctionnair', 'detach', 'inconnu', 'quotit'], statistics)).toEqual(['detach', 'quotit']);
+  });
+
+  it('should fall back on the rarest lexemes of the corpus when all are common', () => {
+    expect(selectiveLexemes(['fonctionnair', 'agent', 'inconnu'], statistics)).toEqual(['agent', 'fonctionnair']);
+  });
+
+  it('should select nothing when the corpus has none of the lexemes', () => {
+    expect(selectiveLexemes(['inconnu'], statistics)).toEqual([]);
+  });
+});
