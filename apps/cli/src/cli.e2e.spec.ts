@@ -64,7 +64,7 @@ describe('mileva command', () => {
   it('should list its subcommands in French', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['start', 'ingest', 'ask', 'eval', 'bench']) {
+    for (const command of ['start', 'ingest', 'ask', 'eval', 'bench', 'index']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
     expect(help.stdout).toContain('MILEVA_DATABASE_URL');

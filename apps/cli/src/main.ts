@@ -15,7 +15,9 @@ import {
   type SearchBenchmarkFlags,
   checkThresholds,
   createRetrievalEvalProgress,
+  buildVectorIndex,
   exitOnStartError,
+  formatIndexBuild,
   formatIngestBenchmark,
   formatRetrievalEval,
   MILEVA_VERSION,
@@ -123,6 +125,24 @@ function printSummary(summary: IngestionSummary): void {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
+
+program
+  .command('index')
+  .description('index des vecteurs')
+  .command('build')
+  .description('construit l’index HNSW des vecteurs de la base configurée (base embarquée : services arrêtés)')
+  .action(async () => {
+    try {
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      const result = await buildVectorIndex(config, (vectors, dimension) =>
+        process.stderr.write(`Construction de l’index HNSW de ${vectors.toLocaleString('fr-FR')} vecteurs de ${dimension} dimensions… (plusieurs minutes au-delà de 50 000)\n`),
+      );
+      process.stdout.write(`${formatIndexBuild(result)}\n`);
+      process.exit(0);
+    } catch (error) {
+      exitOnStartError(error);
+    }
+  });
 
 const bench = program.command('bench').description('mesure les performances et affiche les chiffres');
 

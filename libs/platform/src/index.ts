@@ -11,3 +11,4 @@ export * from './lib/commands/anonymization-metrics';
 export * from './lib/commands/eval-anonymization.command';
 export * from './lib/commands/synthetic-corpus';
 export * from './lib/commands/bench-search.command';
+export * from './lib/commands/index-build.command';

@@ -93,7 +93,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     }
     this.logger.warn(
       `No HNSW index for the ${vectors} vectors of ${dimension} dimensions: vector searches scan them all. ` +
-        `Build it while the service is idle with \`mileva index build\` (it blocks the embedded database for minutes).`,
+        `Stop MILEVA and build it with \`mileva index build\` (minutes on the embedded database).`,
     );
   }
 
