@@ -10,3 +10,5 @@ export type * from './lib/anonymization';
 export { ANONYMIZATION_CONTRACT_VERSION } from './lib/anonymization';
 export type * from './lib/retrieval';
 export { RETRIEVAL_CONTRACT_VERSION } from './lib/retrieval';
+export type * from './lib/generation';
+export { GENERATION_CONTRACT_VERSION } from './lib/generation';

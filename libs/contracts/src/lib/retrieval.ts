@@ -3,8 +3,8 @@ export const RETRIEVAL_CONTRACT_VERSION = 1 as const;
 
 /**
  * How a corpus is searched: both rankings fused (default), or one of them alone (diagnostics);
- * `bm25` is the plain lexical baseline: the words typed, IDF-weighted, no glossary, no typo
- * correction, no title or theme boost.
+ * `bm25` is the plain lexical baseline of evaluations: Okapi BM25 over the unstemmed words of the
+ * passages' body text, no titles, glossary, typo correction or boost.
  */
 export type SearchMode = 'hybrid' | 'text' | 'vector' | 'bm25';
 

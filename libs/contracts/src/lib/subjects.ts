@@ -22,6 +22,8 @@ export const Subjects = {
   generation: {
     health: 'mileva.generation.health',
     ping: 'mileva.generation.ping',
+    /** A draft from pseudonymized passages; replies stream `DraftEvent`s (tokens, then the checked draft). */
+    draft: 'mileva.generation.draft',
   },
   anonymization: {
     health: 'mileva.anonymization.health',
