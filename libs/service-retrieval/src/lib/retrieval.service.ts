@@ -8,9 +8,9 @@ import { tokenizeFrench } from '@mileva/text-fr';
 import { idf, type CorpusStatistics } from './search/corpus-statistics';
 import { fuseRankings } from './search/fusion';
 import { expandAcronymFromHeadings } from './search/acronyms';
-import { conceptShare, coverage, isSpecificTerm, queryConcepts } from './search/answerability';
+import { conceptShare, coverage, isSpecificTerm, queryConcepts, type QueryConcept } from './search/answerability';
 import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
-import { SearchRepository, type ChunkRow, type RankedChunk } from './search/search.repository';
+import { SearchRepository, type ChunkRow, type RankedChunk, type SearchScope } from './search/search.repository';
 
 /** Passages returned by default. */
 const DEFAULT_K = 10;
@@ -104,64 +104,10 @@ export class RetrievalService implements OnApplicationBootstrap {
     const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
     const statistics = await this.statistics(corpus);
     const plain = mode === 'bm25';
-    // Words whose French lexemes the corpus uses are never "corrected": `comptent` is not a typo of `competent`.
-    const typed = [...new Set(tokenizeFrench(request.query))];
-    const typedLexemes = await this.lexemesOf(typed);
-    const known = new Set(typed.filter((_, index) => typedLexemes[index].length > 0 && typedLexemes[index].every((lexeme) => statistics.lexemeFrequency.has(lexeme))));
-    const analysis = withCorpusAcronyms(
-      plain ? plainAnalysis(request.query) : analyzeQuery(request.query, statistics.vocabulary, known),
-      plain ? new Map() : this.corpusAcronyms(request.query, typed, known, statistics),
-    );
-
-    const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
-    // Each query word is a concept that a passage can express by the word itself or by one of its
-    // glossary equivalents (`dispo` or `disponibilité`).
-    const alternativesOf = analysis.words.map((word) => (plain ? [] : [...glossaryAlternatives(word), ...(analysis.spelledOut.get(word) ?? [])]));
-    // A specific term (acronym, glossary term) said in several words counts only if the corpus uses that phrase.
-    const phrasesToCheck = [
-      ...new Set(
-        analysis.words.flatMap((word, index) =>
-          isSpecificTerm(word, request.query, alternativesOf[index].length > 0) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : [],
-        ),
-      ),
-    ];
-    const phrasePresence = new Map<string, boolean>();
-    (await this.repository.phrasesInCorpus(scope, phrasesToCheck)).forEach((found, index) => phrasePresence.set(phrasesToCheck[index], found));
-    const lexemeLists = await this.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
-    const weights = new Map<string, number>();
-    lexemeLists.slice(0, analysis.words.length + expansionWords.length).forEach((lexemes, index) => {
-      const termWeight = index < analysis.words.length ? 1 : EXPANSION_WEIGHT;
-      for (const lexeme of lexemes) {
-        weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, termWeight * idf(statistics, lexeme)));
-      }
-    });
-    let offset = analysis.words.length + expansionWords.length;
-    const concepts = queryConcepts(
-      analysis.words.map((word, index) => {
-        const alternatives = lexemeLists.slice(offset, offset + alternativesOf[index].length).filter((_, position) => phrasePresence.get(alternativesOf[index][position]) !== false);
-        offset += alternativesOf[index].length;
-        return { word, lexemes: lexemeLists[index], alternatives, specific: isSpecificTerm(word, request.query, alternativesOf[index].length > 0) };
-      }),
-      statistics,
-    );
+    const { analysis, weights, concepts } = await this.understand(request.query, scope, statistics, plain);
     // A precise subject the documents never mention: whatever else matches, they do not answer.
     const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
-
-    const rankings: RankedChunk[][] = [];
-    if (plain) {
-      const words = analysis.words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
-      const wordIdfs = words.map((word) => idf(statistics, word, statistics.wordFrequency ?? new Map()));
-      rankings.push(await this.repository.bm25Search(scope, words, wordIdfs, await this.averageBodyLength(scope), CANDIDATES));
-    } else if (mode !== 'vector') {
-      const selective = selectiveLexemes([...weights.keys()], statistics);
-      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, selective));
-    }
-    if (mode === 'hybrid' || mode === 'vector') {
-      const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
-      if (vector.some((value) => value !== 0)) {
-        rankings.push(await this.repository.vectorSearch(scope, toPgVector(vector), this.embedder.id, vector.length, CANDIDATES));
-      }
-    }
+    const rankings = await this.rank(mode, scope, statistics, analysis, weights);
     const fused = fuseRankings(rankings);
     const rows = await this.repository.chunks(fused.slice(0, CANDIDATES).map((entry) => entry.id));
     const boosted = fused
@@ -202,6 +148,74 @@ export class RetrievalService implements OnApplicationBootstrap {
       degraded: [],
       ms: Math.round(performance.now() - started),
     };
+  }
+
+  /**
+   * What the query asks: its analysis (corrections, expansions, acronyms spelled out from the
+   * corpus), the IDF weight of each lexeme to search, and the concepts a passage must express.
+   */
+  private async understand(query: string, scope: SearchScope, statistics: CorpusStatistics, plain: boolean): Promise<QueryUnderstanding> {
+    // Words whose French lexemes the corpus uses are never "corrected": `comptent` is not a typo of `competent`.
+    const typed = [...new Set(tokenizeFrench(query))];
+    const typedLexemes = await this.lexemesOf(typed);
+    const known = new Set(typed.filter((_, index) => typedLexemes[index].length > 0 && typedLexemes[index].every((lexeme) => statistics.lexemeFrequency.has(lexeme))));
+    const analysis = withCorpusAcronyms(
+      plain ? plainAnalysis(query) : analyzeQuery(query, statistics.vocabulary, known),
+      plain ? new Map() : this.corpusAcronyms(query, typed, known, statistics),
+    );
+
+    const expansionWords = [...new Set(analysis.expansions.flatMap((phrase) => tokenizeFrench(phrase)))].filter((word) => !analysis.words.includes(word));
+    // Each query word is a concept that a passage can express by the word itself or by one of its
+    // glossary equivalents (`dispo` or `disponibilité`).
+    const alternativesOf = analysis.words.map((word) => (plain ? [] : [...glossaryAlternatives(word), ...(analysis.spelledOut.get(word) ?? [])]));
+    // A specific term (acronym, glossary term) said in several words counts only if the corpus uses that phrase.
+    const phrasesToCheck = [
+      ...new Set(
+        analysis.words.flatMap((word, index) =>
+          isSpecificTerm(word, query, alternativesOf[index].length > 0) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : [],
+        ),
+      ),
+    ];
+    const phrasePresence = new Map<string, boolean>();
+    (await this.repository.phrasesInCorpus(scope, phrasesToCheck)).forEach((found, index) => phrasePresence.set(phrasesToCheck[index], found));
+    const lexemeLists = await this.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
+    const weights = new Map<string, number>();
+    lexemeLists.slice(0, analysis.words.length + expansionWords.length).forEach((lexemes, index) => {
+      const termWeight = index < analysis.words.length ? 1 : EXPANSION_WEIGHT;
+      for (const lexeme of lexemes) {
+        weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, termWeight * idf(statistics, lexeme)));
+      }
+    });
+    let offset = analysis.words.length + expansionWords.length;
+    const concepts = queryConcepts(
+      analysis.words.map((word, index) => {
+        const alternatives = lexemeLists.slice(offset, offset + alternativesOf[index].length).filter((_, position) => phrasePresence.get(alternativesOf[index][position]) !== false);
+        offset += alternativesOf[index].length;
+        return { word, lexemes: lexemeLists[index], alternatives, specific: isSpecificTerm(word, query, alternativesOf[index].length > 0) };
+      }),
+      statistics,
+    );
+    return { analysis, weights, concepts };
+  }
+
+  /** The rankings to fuse: full text (or the plain BM25 baseline) and vectors, as the mode asks. */
+  private async rank(mode: SearchMode, scope: SearchScope, statistics: CorpusStatistics, analysis: AnalyzedQuery, weights: ReadonlyMap<string, number>): Promise<RankedChunk[][]> {
+    const rankings: RankedChunk[][] = [];
+    if (mode === 'bm25') {
+      const words = analysis.words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+      const wordIdfs = words.map((word) => idf(statistics, word, statistics.wordFrequency ?? new Map()));
+      rankings.push(await this.repository.bm25Search(scope, words, wordIdfs, await this.averageBodyLength(scope), CANDIDATES));
+    } else if (mode !== 'vector') {
+      const selective = selectiveLexemes([...weights.keys()], statistics);
+      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, selective));
+    }
+    if (mode === 'hybrid' || mode === 'vector') {
+      const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
+      if (vector.some((value) => value !== 0)) {
+        rankings.push(await this.repository.vectorSearch(scope, toPgVector(vector), this.embedder.id, vector.length, CANDIDATES));
+      }
+    }
+    return rankings;
   }
 
   /** Mean body length of the corpus's passages, for the BM25 baseline; remembered until the corpus changes. */
@@ -250,6 +264,13 @@ export class RetrievalService implements OnApplicationBootstrap {
     );
     return statistics;
   }
+}
+
+/** A query as the search understands it. */
+interface QueryUnderstanding {
+  readonly analysis: AnalyzedQuery & { readonly spelledOut: ReadonlyMap<string, readonly string[]> };
+  readonly weights: ReadonlyMap<string, number>;
+  readonly concepts: readonly QueryConcept[];
 }
 
 /** The analysis with the acronyms spelled out from the corpus added as expansions. */
