@@ -5,3 +5,4 @@ export * from './lib/hashed-ngram/hashed-ngram.embedder';
 export * from './lib/openai/openai-compatible.embedder';
 export * from './lib/create-embedding-provider';
 export * from './lib/benchmark';
+export * from './lib/http';

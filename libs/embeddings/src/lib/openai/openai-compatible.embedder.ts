@@ -10,6 +10,7 @@ import type {
   EmbeddingPurpose,
   OpenAiEmbeddingsConfig,
 } from '../embedding-provider';
+import { realmSafeFetch, redactUrl } from '../http';
 import { normalizeInPlace } from '../vector';
 
 /** Options of `OpenAiCompatibleEmbedder`: the `openai` variant of `EmbeddingsConfig`. */
@@ -268,35 +269,6 @@ export class OpenAiCompatibleEmbedder implements EmbeddingProvider {
   }
 }
 
-/**
- * The global `fetch`, with rejections turned into errors of this realm. Where `fetch` comes from
- * another JavaScript realm (vm contexts, some test runners), its errors are not `instanceof Error`
- * here and the SDK drops their name: the abort of a timeout would pass for a connection failure.
- */
-async function realmSafeFetch(
-  input: string | URL | Request,
-  init?: RequestInit,
-): Promise<Response> {
-  try {
-    return await fetch(input, init);
-  } catch (error) {
-    throw toLocalError(error);
-  }
-}
-
-function toLocalError(error: unknown): unknown {
-  if (error instanceof Error || !isRecord(error)) {
-    return error;
-  }
-  const message =
-    typeof error['message'] === 'string' ? error['message'] : 'fetch failed';
-  const local = new Error(message, { cause: error['cause'] });
-  if (typeof error['name'] === 'string') {
-    local.name = error['name'];
-  }
-  return local;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -336,16 +308,6 @@ function toFloat32Array(value: unknown): Float32Array | undefined {
     return vector;
   }
   return undefined;
-}
-
-/** The URL without user info, query string nor fragment, where a secret could hide. */
-function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  parsed.search = '';
-  parsed.hash = '';
-  return parsed.toString().replace(/\/$/, '');
 }
 
 function validateOptions(options: OpenAiCompatibleEmbedderOptions): void {
