@@ -14,7 +14,7 @@ const SERVER_ONLY_PACKAGES = [
 ];
 
 /** Browser-safe projects: the portal and the libs it may import. Node built-ins are not available there. */
-const BROWSER_SAFE_SOURCES = ['apps/portal/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/rh-taxonomy/src/**/*.ts', 'libs/anonymizer/src/**/*.ts', 'libs/text-fr/src/**/*.ts'];
+const BROWSER_SAFE_SOURCES = ['apps/portal/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/rh-taxonomy/src/**/*.ts', 'libs/anonymizer/src/**/*.ts', 'libs/text-fr/src/**/*.ts', 'libs/drafting/src/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -39,15 +39,17 @@ export default [
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             // Type: layers, from the composition root down to plain data.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:runtime', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:runtime', 'type:data-access', 'type:logic', 'type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:data-access', 'type:logic', 'type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:logic', 'type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:logic', 'type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:logic', 'type:contracts', 'type:domain', 'type:util'] },
+            // Pure logic over the contracts' types (drafting): no I/O, browser-safe when scope:shared.
+            { sourceTag: 'type:logic', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:runtime', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:runtime', 'type:data-access', 'type:logic', 'type:contracts', 'type:domain', 'type:util'] },
           ],
         },
       ],
