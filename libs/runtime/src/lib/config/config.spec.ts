@@ -36,6 +36,51 @@ describe('loadConfig', () => {
     expect(loadConfig({ MILEVA_PSEUDONYM_SESSIONS_MAX: '50', MILEVA_PSEUDONYM_IDLE_MINUTES: '2.5' }).pseudonymization).toEqual({ maxSessions: 50, idleMs: 150_000 });
   });
 
+  it('should write drafts without a model by default', () => {
+    expect(loadConfig({}).generation).toEqual({ provider: 'extractive', timeoutMs: 60_000, maxRetries: 3, maxTokens: 1_500 });
+  });
+
+  it('should describe an OpenAI-compatible model server with its limits and prices', () => {
+    const config = loadConfig({
+      MILEVA_LLM_PROVIDER: 'openai',
+      MILEVA_LLM_URL: 'http://localhost:11434/v1',
+      MILEVA_LLM_MODEL: 'mistral-small',
+      MILEVA_LLM_TIMEOUT_MS: '30000',
+      MILEVA_LLM_MAX_RETRIES: '0',
+      MILEVA_LLM_MAX_TOKENS: '800',
+      MILEVA_LLM_PRICE_INPUT_EUR: '0.15',
+      MILEVA_LLM_PRICE_OUTPUT_EUR: '0.6',
+    });
+    expect(config.generation).toEqual({
+      provider: 'openai',
+      baseUrl: 'http://localhost:11434/v1',
+      apiKey: undefined,
+      model: 'mistral-small',
+      timeoutMs: 30_000,
+      maxRetries: 0,
+      maxTokens: 800,
+      priceInputEurPerMillion: 0.15,
+      priceOutputEurPerMillion: 0.6,
+    });
+  });
+
+  it('should accept the public Anthropic API with a key and no URL', () => {
+    const generation = loadConfig({ MILEVA_LLM_PROVIDER: 'anthropic', MILEVA_LLM_API_KEY: 'sk-ant-secret', MILEVA_LLM_MODEL: 'claude-sonnet' }).generation;
+    expect(generation).toMatchObject({ provider: 'anthropic', baseUrl: undefined, apiKey: 'sk-ant-secret', model: 'claude-sonnet' });
+  });
+
+  it('should require MILEVA_LLM_MODEL with a model provider, and say how to do without one', () => {
+    const error = configError({ MILEVA_LLM_PROVIDER: 'openai', MILEVA_LLM_URL: 'http://localhost:8000/v1' });
+    expect(error.variable).toBe('MILEVA_LLM_MODEL');
+    expect(error.message).toContain('MILEVA_LLM_PROVIDER=extractive');
+  });
+
+  it('should require a URL or a key with a model provider', () => {
+    const error = configError({ MILEVA_LLM_PROVIDER: 'anthropic', MILEVA_LLM_MODEL: 'claude-sonnet' });
+    expect(error.variable).toBe('MILEVA_LLM_URL');
+    expect(error.message).toContain('MILEVA_LLM_API_KEY');
+  });
+
   it('should treat empty variables as unset', () => {
     expect(loadConfig({ MILEVA_DATABASE_URL: '', MILEVA_NATS_URL: '  ' }).mode).toBe('standalone');
   });
@@ -57,6 +102,15 @@ describe('loadConfig', () => {
     [{ MILEVA_REQUEST_TIMEOUT_MS: '5' }, 'MILEVA_REQUEST_TIMEOUT_MS'],
     [{ MILEVA_PSEUDONYM_SESSIONS_MAX: '0' }, 'MILEVA_PSEUDONYM_SESSIONS_MAX'],
     [{ MILEVA_PSEUDONYM_IDLE_MINUTES: 'jamais' }, 'MILEVA_PSEUDONYM_IDLE_MINUTES'],
+    [{ MILEVA_LLM_PROVIDER: 'gpt' }, 'MILEVA_LLM_PROVIDER'],
+    [{ MILEVA_LLM_URL: 'localhost:11434' }, 'MILEVA_LLM_URL'],
+    [{ MILEVA_LLM_TIMEOUT_MS: '10' }, 'MILEVA_LLM_TIMEOUT_MS'],
+    [{ MILEVA_LLM_TIMEOUT_MS: 'une minute' }, 'MILEVA_LLM_TIMEOUT_MS'],
+    [{ MILEVA_LLM_MAX_RETRIES: '-1' }, 'MILEVA_LLM_MAX_RETRIES'],
+    [{ MILEVA_LLM_MAX_RETRIES: '2.5' }, 'MILEVA_LLM_MAX_RETRIES'],
+    [{ MILEVA_LLM_MAX_TOKENS: '0' }, 'MILEVA_LLM_MAX_TOKENS'],
+    [{ MILEVA_LLM_PRICE_INPUT_EUR: '-0.1' }, 'MILEVA_LLM_PRICE_INPUT_EUR'],
+    [{ MILEVA_LLM_PRICE_OUTPUT_EUR: 'gratuit' }, 'MILEVA_LLM_PRICE_OUTPUT_EUR'],
   ])('should reject %p naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

@@ -1,7 +1,10 @@
+import type { GenerationSettings } from '@mileva/llm';
 import { isCorpusCode, type CorpusCode } from '@mileva/rh-taxonomy';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+export type { GenerationSettings } from '@mileva/llm';
 
 /** Raised when the environment does not describe a valid configuration. Its message names the variable. */
 export class ConfigError extends Error {
@@ -41,6 +44,8 @@ export interface MilevaConfig {
   readonly version: string;
   readonly portalDir: string | undefined;
   readonly embeddings: EmbeddingsSettings;
+  /** Who writes the drafts: the extractive composer (default, no model) or a model server. */
+  readonly generation: GenerationSettings;
   readonly ingestion: {
     /** Largest file accepted, in bytes. */
     readonly maxFileBytes: number;
@@ -97,6 +102,15 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_EMBEDDINGS_API_KEY', description: 'Clé du serveur d’embeddings, s’il en demande une', isSensitive: true },
   { name: 'MILEVA_EMBEDDINGS_MODEL', description: 'Modèle d’embeddings du serveur compatible OpenAI', isSensitive: false },
   { name: 'MILEVA_EMBEDDINGS_DIMENSION', description: 'Dimension des vecteurs (hash : 512 par défaut ; serveur : celle du modèle)', defaultValue: '512', isSensitive: false },
+  { name: 'MILEVA_LLM_PROVIDER', description: 'Rédaction des brouillons : extractive (embarquée, sans modèle), openai (serveur compatible OpenAI : Albert, Mistral, vLLM, Ollama, OpenAI) ou anthropic', defaultValue: 'extractive', isSensitive: false },
+  { name: 'MILEVA_LLM_URL', description: 'URL de base du fournisseur de modèle (ex. http://localhost:11434/v1 ; sans /v1 pour anthropic) ; absente : API publique du fournisseur', isSensitive: false },
+  { name: 'MILEVA_LLM_API_KEY', description: 'Clé d’API du fournisseur de modèle (requise sans MILEVA_LLM_URL)', isSensitive: true },
+  { name: 'MILEVA_LLM_MODEL', description: 'Modèle qui rédige les brouillons, requis avec openai ou anthropic', isSensitive: false },
+  { name: 'MILEVA_LLM_TIMEOUT_MS', description: 'Délai maximal d’une réponse du modèle, nouvelles tentatives comprises (ms)', defaultValue: '60000', isSensitive: false },
+  { name: 'MILEVA_LLM_MAX_RETRIES', description: 'Nouvelles tentatives après une erreur 429, 5xx ou réseau, avant le premier mot reçu', defaultValue: '3', isSensitive: false },
+  { name: 'MILEVA_LLM_MAX_TOKENS', description: 'Nombre maximal de jetons d’un brouillon rédigé par le modèle', defaultValue: '1500', isSensitive: false },
+  { name: 'MILEVA_LLM_PRICE_INPUT_EUR', description: 'Prix d’un million de jetons lus par le modèle, en euros (calcul du coût par requête)', isSensitive: false },
+  { name: 'MILEVA_LLM_PRICE_OUTPUT_EUR', description: 'Prix d’un million de jetons écrits par le modèle, en euros', isSensitive: false },
   { name: 'MILEVA_INGEST_MAX_FILE_MB', description: 'Taille maximale d’un fichier ingéré, en Mo', defaultValue: '50', isSensitive: false },
   { name: 'MILEVA_SEED', description: 'Amorcer le corpus national avec les fiches publiques fournies quand la base est vide', defaultValue: 'true', isSensitive: false },
   { name: 'MILEVA_PSEUDONYM_SESSIONS_MAX', description: 'Conversations dont la passerelle garde en mémoire les repères de pseudonymisation (au-delà, la plus ancienne est oubliée)', defaultValue: '10000', isSensitive: false },
@@ -160,6 +174,38 @@ const envSchema = z.object({
   MILEVA_EMBEDDINGS_API_KEY: z.string().optional(),
   MILEVA_EMBEDDINGS_MODEL: z.string().min(1).optional(),
   MILEVA_EMBEDDINGS_DIMENSION: z.coerce.number().int().min(8, 'MILEVA_EMBEDDINGS_DIMENSION doit valoir au moins 8').max(4000, 'MILEVA_EMBEDDINGS_DIMENSION ne peut dépasser 4000').optional(),
+  MILEVA_LLM_PROVIDER: z
+    .enum(['extractive', 'openai', 'anthropic'], { error: 'MILEVA_LLM_PROVIDER doit valoir « extractive », « openai » ou « anthropic »' })
+    .default('extractive'),
+  MILEVA_LLM_URL: z.url({ protocol: /^https?$/, error: 'MILEVA_LLM_URL doit être une URL http(s)://' }).optional(),
+  MILEVA_LLM_API_KEY: z.string().optional(),
+  MILEVA_LLM_MODEL: z.string().min(1).optional(),
+  MILEVA_LLM_TIMEOUT_MS: z.coerce
+    .number({ error: 'MILEVA_LLM_TIMEOUT_MS doit être un nombre de millisecondes' })
+    .int('MILEVA_LLM_TIMEOUT_MS doit être un entier')
+    .min(1_000, 'MILEVA_LLM_TIMEOUT_MS doit valoir au moins 1000')
+    .max(600_000, 'MILEVA_LLM_TIMEOUT_MS ne peut dépasser 600000 (10 minutes)')
+    .default(60_000),
+  MILEVA_LLM_MAX_RETRIES: z.coerce
+    .number({ error: 'MILEVA_LLM_MAX_RETRIES doit être un nombre' })
+    .int('MILEVA_LLM_MAX_RETRIES doit être un entier')
+    .min(0, 'MILEVA_LLM_MAX_RETRIES doit être positif ou nul')
+    .max(10, 'MILEVA_LLM_MAX_RETRIES ne peut dépasser 10')
+    .default(3),
+  MILEVA_LLM_MAX_TOKENS: z.coerce
+    .number({ error: 'MILEVA_LLM_MAX_TOKENS doit être un nombre' })
+    .int('MILEVA_LLM_MAX_TOKENS doit être un entier')
+    .min(16, 'MILEVA_LLM_MAX_TOKENS doit valoir au moins 16')
+    .max(100_000, 'MILEVA_LLM_MAX_TOKENS ne peut dépasser 100000')
+    .default(1_500),
+  MILEVA_LLM_PRICE_INPUT_EUR: z.coerce
+    .number({ error: 'MILEVA_LLM_PRICE_INPUT_EUR doit être un prix en euros (ex. 0.15)' })
+    .nonnegative('MILEVA_LLM_PRICE_INPUT_EUR doit être positif ou nul')
+    .optional(),
+  MILEVA_LLM_PRICE_OUTPUT_EUR: z.coerce
+    .number({ error: 'MILEVA_LLM_PRICE_OUTPUT_EUR doit être un prix en euros (ex. 0.60)' })
+    .nonnegative('MILEVA_LLM_PRICE_OUTPUT_EUR doit être positif ou nul')
+    .optional(),
   MILEVA_INGEST_MAX_FILE_MB: z.coerce.number().positive('MILEVA_INGEST_MAX_FILE_MB doit être positif').max(2048).default(50),
   MILEVA_SEED: booleanString.default(true),
   MILEVA_PSEUDONYM_SESSIONS_MAX: z.coerce
@@ -220,6 +266,7 @@ export function loadConfig(
     version: defaults.version ?? '0.0.0',
     portalDir: values.MILEVA_PORTAL_DIR ? resolve(cwd, values.MILEVA_PORTAL_DIR) : undefined,
     embeddings: embeddingsSettings(values),
+    generation: generationSettings(values),
     ingestion: { maxFileBytes: Math.round(values.MILEVA_INGEST_MAX_FILE_MB * 1024 * 1024), seed: values.MILEVA_SEED },
     pseudonymization: { maxSessions: values.MILEVA_PSEUDONYM_SESSIONS_MAX, idleMs: Math.round(values.MILEVA_PSEUDONYM_IDLE_MINUTES * 60_000) },
   };
@@ -243,5 +290,34 @@ function embeddingsSettings(values: z.infer<typeof envSchema>): EmbeddingsSettin
     dimension: values.MILEVA_EMBEDDINGS_DIMENSION,
     batchSize: 32,
     timeoutMs: values.MILEVA_REQUEST_TIMEOUT_MS,
+  };
+}
+
+function generationSettings(values: z.infer<typeof envSchema>): GenerationSettings {
+  const limits = { timeoutMs: values.MILEVA_LLM_TIMEOUT_MS, maxRetries: values.MILEVA_LLM_MAX_RETRIES, maxTokens: values.MILEVA_LLM_MAX_TOKENS };
+  const provider = values.MILEVA_LLM_PROVIDER;
+  if (provider === 'extractive') {
+    return { provider, ...limits };
+  }
+  if (!values.MILEVA_LLM_MODEL) {
+    throw new ConfigError(
+      'MILEVA_LLM_MODEL',
+      `Configuration invalide — MILEVA_LLM_MODEL est requis avec MILEVA_LLM_PROVIDER=${provider} : indiquez le modèle qui rédige les brouillons, ou MILEVA_LLM_PROVIDER=extractive pour rédiger sans modèle`,
+    );
+  }
+  if (!values.MILEVA_LLM_URL && !values.MILEVA_LLM_API_KEY) {
+    throw new ConfigError(
+      'MILEVA_LLM_URL',
+      `Configuration invalide — MILEVA_LLM_URL ou MILEVA_LLM_API_KEY est requis avec MILEVA_LLM_PROVIDER=${provider} : indiquez l’URL du serveur (ex. http://localhost:11434/v1), ou la clé d’API pour l’API publique du fournisseur`,
+    );
+  }
+  return {
+    provider,
+    ...limits,
+    baseUrl: values.MILEVA_LLM_URL,
+    apiKey: values.MILEVA_LLM_API_KEY,
+    model: values.MILEVA_LLM_MODEL,
+    priceInputEurPerMillion: values.MILEVA_LLM_PRICE_INPUT_EUR,
+    priceOutputEurPerMillion: values.MILEVA_LLM_PRICE_OUTPUT_EUR,
   };
 }
