@@ -67,6 +67,19 @@ describe('module boundaries', () => {
     ]);
   });
 
+  it('should let the drafting logic import the contracts and the taxonomy, and forbid domain libs from importing it', () => {
+    expect(
+      boundaryErrors(
+        lintAs(
+          'libs/drafting/src/lib/boundary-fixture.ts',
+          "import type { DraftRequest } from '@mileva/contracts';\nimport { GLOSSARY } from '@mileva/rh-taxonomy';\nexport const used = (request: DraftRequest) => [request, GLOSSARY];\n",
+        ),
+      ),
+    ).toEqual([]);
+    const errors = boundaryErrors(lintAs('libs/anonymizer/src/lib/boundary-fixture.ts', "import { buildPrompt } from '@mileva/drafting';\nexport const used = buildPrompt;\n"));
+    expect(errors.join('\n')).toContain('type:domain');
+  });
+
   it('should forbid importing an app', () => {
     const errors = boundaryErrors(lintAs('libs/platform/src/lib/boundary-fixture.ts', "import '../../../../apps/gateway/src/main';\nexport const used = 1;\n"));
     expect(errors.length).toBeGreaterThan(0);

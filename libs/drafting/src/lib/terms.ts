@@ -22,6 +22,9 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** A pseudonymization placeholder (`[PERSONNE_1]`, `[DATE_NAISSANCE_2]`): no content word. */
+const PLACEHOLDER = /\[\p{Lu}[\p{Lu}_]*_\d+\]/gu;
+
 /** Where a passage text carries layout rather than words: emphasis, superscripts, quote marks. */
 export function cleanLayout(text: string): string {
   return text
@@ -32,9 +35,7 @@ export function cleanLayout(text: string): string {
 
 /** Content tokens of a text (folded, no stopwords, no question words), unstemmed. */
 export function contentTokens(text: string): string[] {
-  return tokenizeFrench(cleanLayout(text)).filter(
-    (token) => !QUESTION_WORDS.has(token) && !/^\[?[a-z]+_\d+\]?$/.test(token),
-  );
+  return tokenizeFrench(cleanLayout(text).replace(PLACEHOLDER, ' ')).filter((token) => !QUESTION_WORDS.has(token));
 }
 
 /** Stems of the content words of a text ({@link contentTokens} then `lightStem`). */
