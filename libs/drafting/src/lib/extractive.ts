@@ -8,7 +8,7 @@ import { followUpQuestions } from './follow-up';
 import { FOLLOW_UP_HEADING, RELATED_RIGHTS_HEADING, academieLabel } from './prompt';
 import { relatedRights } from './related-rights';
 import { CLOSING, GREETING, notInDocumentsReply } from './replies';
-import { questionTerms, type QueryTerm } from './terms';
+import { EQUIVALENT_WEIGHT, contentStems, questionConcepts, questionTerms, type QueryConcept } from './terms';
 import { passageUnits, type PassageUnit } from './units';
 
 export interface ExtractiveDraft {
@@ -39,7 +39,12 @@ const LOCAL_MIN_RELATIVE_SCORE = 0.2;
 const NEAR_DUPLICATE_JACCARD = 0.6;
 const NEAR_DUPLICATE_CONTAINMENT = 0.8;
 /** A sentence opening with these refers to the one before, which is then quoted too when room remains. */
-const ANAPHORA = /^(?:elle|il|ils|elles|cet|cette|ce|ces|celui-ci|celle-ci|cela|ceci|dans ce cas|dans ces cas|toutefois|en revanche|sa|son|ses|leur|leurs|de plus|par ailleurs|en outre|le cas échéant|à défaut|sinon|ensuite|puis)\b/iu;
+const ANAPHORA = /^(?:c'est|c'était|il s'agit|elle|il|ils|elles|cet|cette|ce|ces|celui-ci|celle-ci|cela|ceci|dans ce cas|dans ces cas|toutefois|en revanche|sa|son|ses|leur|leurs|de plus|par ailleurs|en outre|le cas échéant|à défaut|sinon|ensuite|puis)\b/iu;
+
+/** Share of a term's weight given to the sentences of a section whose heading holds it. */
+const HEADING_WEIGHT = 0.5;
+/** Score factor of an anaphoric sentence opening its passage, whose referent is not quoted. */
+const ORPHAN_ANAPHORA_FACTOR = 0.4;
 
 interface Scored {
   readonly unit: PassageUnit;
@@ -62,28 +67,44 @@ function inverseDocumentFrequencies(units: readonly PassageUnit[], passageCount:
   return idf;
 }
 
-function scoreUnits(request: DraftRequest, units: readonly PassageUnit[], terms: readonly QueryTerm[]): Scored[] {
+/** The IDF-weighted evidence a unit gives of a concept: its word, else the best equivalent it holds whole. */
+function conceptScore(concept: QueryConcept, stems: ReadonlySet<string>, idf: ReadonlyMap<string, number>, fallbackIdf: number): number {
+  const of = (stem: string): number => idf.get(stem) ?? fallbackIdf;
+  if (stems.has(concept.stem)) return of(concept.stem);
+  let best = 0;
+  for (const alternative of concept.alternatives) {
+    if (alternative.every((stem) => stems.has(stem))) best = Math.max(best, EQUIVALENT_WEIGHT * Math.max(...alternative.map(of)));
+  }
+  return best;
+}
+
+function scoreUnits(request: DraftRequest, units: readonly PassageUnit[], concepts: readonly QueryConcept[]): Scored[] {
   const idf = inverseDocumentFrequencies(units, request.passages.length);
   const documentRanks = new Map<string, number>();
   for (const passage of request.passages) if (!documentRanks.has(passage.documentId)) documentRanks.set(passage.documentId, documentRanks.size);
-  const headingMatch = request.passages.map((passage) => {
-    const headings = new Set(questionTerms(passage.headingPath.filter((heading) => heading !== passage.title).join(' ')).map((term) => term.stem));
-    return terms.some((term) => term.weight === 1 && headings.has(term.stem)) ? 1.25 : 1;
-  });
+  // Stems of the section headings of each passage (the document title aside).
+  const headings = request.passages.map((passage) => new Set(contentStems(passage.headingPath.filter((heading) => heading !== passage.title).join(' '))));
+  const maxIdf = Math.log(1 + request.passages.length);
   return units.map((unit) => {
     let sum = 0;
     let matched = 0;
-    for (const term of terms) {
-      if (!unit.stems.has(term.stem)) continue;
-      sum += term.weight * (idf.get(term.stem) ?? 0);
-      matched++;
+    const heading = headings[unit.passageIndex] ?? new Set<string>();
+    for (const concept of concepts) {
+      // The section is about the concept (« Rémunération »): its sentences need not repeat it.
+      const score = conceptScore(concept, unit.stems, idf, maxIdf) || HEADING_WEIGHT * conceptScore(concept, heading, idf, maxIdf);
+      if (score > 0) {
+        sum += score;
+        matched++;
+      }
     }
     const passage = request.passages[unit.passageIndex];
     const documentRank = documentRanks.get(passage?.documentId ?? '') ?? 0;
     const lengthNorm = Math.max(1, (unit.stemCount / 12) ** 0.3);
     const coverage = 1 + 0.1 * Math.max(0, matched - 1);
     const prior = 1 / (1 + 0.15 * documentRank + 0.03 * unit.passageIndex + 0.02 * unit.position);
-    const score = (sum / lengthNorm) * coverage * prior * (headingMatch[unit.passageIndex] ?? 1);
+    // A sentence referring to one its passage does not hold (« C'est un changement… ») reads poorly alone.
+    const orphan = unit.position === 0 && ANAPHORA.test(unit.text) ? ORPHAN_ANAPHORA_FACTOR : 1;
+    const score = (sum / lengthNorm) * coverage * prior * orphan;
     return { unit, score, documentRank };
   });
 }
@@ -166,8 +187,8 @@ function introduction(units: readonly PassageUnit[], request: DraftRequest): str
 
 /**
  * Composes an extractive draft: scores the passages' sentences against the question's content
- * words and their glossary equivalents (IDF over the given passages, favouring the best-ranked
- * documents and sections whose heading matches), keeps the best few without near-duplicates (at
+ * words and their glossary equivalents (IDF over the given passages; half weight for a term only
+ * in the section's heading; favouring the best-ranked documents), keeps the best few without near-duplicates (at
  * most 8, an académie passage kept when one matches), groups them by document in passage order,
  * each followed by its citation, then adds the questions to ask the agent and the related rights.
  * When retrieval says the documents do not answer, or no sentence matches, returns the
@@ -178,7 +199,7 @@ export function composeExtractive(request: DraftRequest, options: ExtractiveOpti
   if (!request.answerable || request.passages.length === 0) return notInDocuments;
   const units = request.passages.flatMap((passage, index) => passageUnits(passage, index));
   const terms = questionTerms(request.question);
-  const selected = selectUnits(request, scoreUnits(request, units, terms), options);
+  const selected = selectUnits(request, scoreUnits(request, units, questionConcepts(request.question)), options);
   if (selected.length === 0) return notInDocuments;
 
   const paragraphs = body(request, selected);

@@ -77,7 +77,7 @@ const CONDITIONS: readonly Condition[] = [
   },
   {
     name: 'categorie-corps',
-    inPassages: has(/categorie [abc]\b|categories [abc]\b|\bechelon|\bgrade\b|\bcorps\b/),
+    inPassages: has(/categories? [abc]\b|selon (?:le|votre|son|leur) (?:corps|grade|echelon)|certains corps|\d+e echelon|echelon \d|\bgrade (?:de|d')/),
     inQuestion: has(/categorie [abc]\b|\bechelon|\bgrade\b|\bcorps\b|certifie|agrege|professeur des ecoles|attache|adjoint|secretaire|ingenieur|technicien|maitre de conferences/),
     question: (folded) =>
       /categorie [abc]\b|categories [abc]\b/.test(folded) ? 'À quelle catégorie (A, B ou C) et à quel corps appartenez-vous ?' : 'Quels sont votre corps, votre grade et votre échelon actuels ?',

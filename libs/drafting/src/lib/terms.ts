@@ -69,6 +69,49 @@ export function questionTerms(question: string): QueryTerm[] {
   return [...weights].map(([stem, weight]) => ({ stem, weight }));
 }
 
+/**
+ * A concept of the question: one of its content words (its stem), and the ways the glossary says
+ * the same thing (`CLM` → `congé de longue maladie`), each as the stems that must all appear.
+ */
+export interface QueryConcept {
+  readonly stem: string;
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+/**
+ * The concepts of a question: each content word with the glossary equivalents of the word or of
+ * the phrase it belongs to (`temps partiel thérapeutique` → `TPT` for each of its three words).
+ * A sentence expresses a concept once, by the word or by an equivalent, so that `congé de longue
+ * maladie (CLM)` does not count the same idea twice.
+ */
+export function questionConcepts(question: string): QueryConcept[] {
+  const words = cleanLayout(question).split(/[\s,;:!?.()«»"]+/).filter((word) => word !== '');
+  const phrasesOf = (start: number, length: number): string[] => (length === 0 ? [] : expandQueryTerms(words.slice(start, start + length)));
+  const alternatives = new Map<string, Map<string, readonly string[]>>();
+  const order: string[] = [];
+  for (const stem of contentStems(words.join(' '))) {
+    if (!alternatives.has(stem)) {
+      alternatives.set(stem, new Map());
+      order.push(stem);
+    }
+  }
+  for (let start = 0; start < words.length; start++) {
+    for (let length = 1; length <= 4 && start + length <= words.length; length++) {
+      // Only what the whole window brings, not what a shorter window inside it already brings.
+      const inner = new Set([...phrasesOf(start, length - 1), ...phrasesOf(start + 1, length - 1)]);
+      const phrases = phrasesOf(start, length).filter((phrase) => !inner.has(phrase));
+      if (phrases.length === 0) continue;
+      const windowStems = new Set(contentStems(words.slice(start, start + length).join(' ')));
+      for (const phrase of phrases) {
+        const stems = [...new Set(contentStems(phrase))].filter((stem) => !windowStems.has(stem));
+        if (stems.length === 0) continue;
+        for (const stem of windowStems) alternatives.get(stem)?.set(stems.join(' '), stems);
+      }
+    }
+  }
+  return order.map((stem) => ({ stem, alternatives: [...(alternatives.get(stem)?.values() ?? [])] }));
+}
+
 /** Acronyms of the glossary (folded, unambiguous ones) and the stems of each of their spelled-out forms. */
 const ACRONYMS: readonly { readonly acronym: string; readonly expansions: readonly (readonly string[])[] }[] = GLOSSARY.flatMap((entry) => {
   const tokens = tokenizeFrench(entry.term);
