@@ -1,6 +1,9 @@
 import { SERVICE_NAMES, type IngestionSummary } from '@mileva/contracts';
 import {
   anonymizationEvalJson,
+  askJson,
+  formatAskSources,
+  runAsk,
   anonymizationEvalOptionsFromFlags,
   checkAnonymizationTargets,
   formatAnonymizationEval,
@@ -32,7 +35,7 @@ import {
   type RetrievalEvalOptions,
   type RetrievalEvalResult,
 } from '@mileva/platform';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '@mileva/runtime';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, ServiceError } from '@mileva/runtime';
 import { Command, Option } from 'commander';
 import { createProgressReporter } from './progress';
 
@@ -258,17 +261,29 @@ evaluation
     process.exit(unmet.length > 0 ? 1 : 0);
   });
 
-const later: readonly [string, string][] = [['ask', 'pose une question et affiche le brouillon de réponse sourcé']];
-for (const [name, description] of later) {
-  program
-    .command(name)
-    .description(`${description} (pas encore disponible dans cette version)`)
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action(() => {
-      process.stderr.write(`mileva ${name} : commande pas encore disponible dans la version ${MILEVA_VERSION}.\n`);
-      process.exit(2);
-    });
-}
+program
+  .command('ask')
+  .description('pose une question et affiche le brouillon de réponse sourcé')
+  .argument('<question>', 'la question, entre guillemets')
+  .option('--academie <code>', 'académie de la personne qui demande (son corpus est interrogé avec le national)')
+  .option('--json', 'affiche le résultat en un objet JSON')
+  .action(async (question: string, flags: { academie?: string; json?: boolean }) => {
+    try {
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      const draft = await runAsk(config, { question, ...(flags.academie ? { academie: flags.academie } : {}) }, flags.json ? undefined : (text) => process.stdout.write(text));
+      process.stdout.write(flags.json ? `${JSON.stringify(askJson(draft))}\n` : `\n\n${formatAskSources(draft)}\n`);
+      process.exit(0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva ask : ${error.message}\n`);
+        process.exit(64);
+      }
+      if (error instanceof ServiceError) {
+        process.stderr.write(`mileva ask : ${error.message}${error.details?.length ? ` (${error.details.join(' ; ')})` : ''}\n`);
+        process.exit(1);
+      }
+      exitOnStartError(error);
+    }
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => exitOnStartError(error));

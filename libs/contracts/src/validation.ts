@@ -2,3 +2,4 @@
 export * from './lib/schemas/health.schema';
 export * from './lib/schemas/ingestion.schema';
 export * from './lib/schemas/retrieval.schema';
+export * from './lib/schemas/generation.schema';

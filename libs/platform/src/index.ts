@@ -12,3 +12,4 @@ export * from './lib/commands/eval-anonymization.command';
 export * from './lib/commands/synthetic-corpus';
 export * from './lib/commands/bench-search.command';
 export * from './lib/commands/index-build.command';
+export * from './lib/commands/ask.command';

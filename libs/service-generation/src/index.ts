@@ -1,1 +1,2 @@
 export * from './lib/generation.module';
+export * from './lib/draft.service';

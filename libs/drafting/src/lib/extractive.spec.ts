@@ -12,7 +12,7 @@ import {
   tempsPartielPassages,
 } from './passages.fixture';
 import { FOLLOW_UP_HEADING, RELATED_RIGHTS_HEADING } from './prompt';
-import { DEFAULT_CONTACT } from './replies';
+import { DEFAULT_CONTACT, toContact } from './replies';
 
 /** The body sentences of a draft: what lies between the introduction and the first list section. */
 function bodySentences(answer: string): string[] {
@@ -185,7 +185,7 @@ describe('composeExtractive', () => {
 
     it('should use the default contact without passages', () => {
       const draft = composeExtractive(draftRequest('Quel est le montant de la prime de vie chère ?', []));
-      expect(draft.answer).toContain(DEFAULT_CONTACT);
+      expect(draft.answer).toContain(toContact(DEFAULT_CONTACT));
       expect(draft.answer.startsWith('Bonjour,')).toBe(true);
       expect(draft.answer.endsWith('Cordialement,')).toBe(true);
     });
@@ -193,7 +193,7 @@ describe('composeExtractive', () => {
     it('should say so when no sentence of the passages matches the question', () => {
       const draft = composeExtractive(draftRequest('Quel barème pour les indemnités kilométriques ?', mutationPassages()));
       expect(draft.cited).toEqual([]);
-      expect(draft.answer).toContain(DEFAULT_CONTACT);
+      expect(draft.answer).toContain(toContact(DEFAULT_CONTACT));
     });
   });
 });

@@ -34,9 +34,16 @@ export function notInDocumentsReply(settings?: AcademieDraftSettings): string {
   return [
     GREETING,
     'Les documents de référence dont nous disposons ne permettent pas de répondre à votre question : ils ne traitent pas de cette situation.',
-    `Pour obtenir une réponse fiable, je vous invite à vous adresser à ${contactOf(settings)}, en précisant votre situation.`,
+    `Pour obtenir une réponse fiable, je vous invite à vous adresser ${toContact(contactOf(settings))}, en précisant votre situation.`,
     'Cordialement,',
   ].join('\n\n');
+}
+
+/** « à » before a contact, contracted with its article: « au service… », « aux services… », « à la division… ». */
+export function toContact(contact: string): string {
+  if (/^le\s/i.test(contact)) return `au ${contact.replace(/^le\s+/i, '')}`;
+  if (/^les\s/i.test(contact)) return `aux ${contact.replace(/^les\s+/i, '')}`;
+  return `à ${contact}`;
 }
 
 /** Appends the AI-use mention to a reply. */

@@ -82,6 +82,12 @@ describe('retrieval service', () => {
     expect(response.answerable).toBe(true);
   });
 
+  it('should search a pseudonymized question by its subject, placeholders aside', async () => {
+    const response = await search(harness, 'national', 'Mme [PERSONNE_1] (NIR [NIR_1]) peut-elle prendre un temps partiel de droit pour élever son enfant ?');
+    expect(response.hits[0].sourceUri).toBe('temps-partiel.md');
+    expect(response.answerable).toBe(true);
+  });
+
   it('should expand an acronym and correct a typo', async () => {
     const acronym = await search(harness, 'national', 'CLM durée traitement');
     expect(acronym.hits[0].sourceUri).toBe('clm.md');

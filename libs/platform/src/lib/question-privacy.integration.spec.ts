@@ -1,11 +1,12 @@
 import { isValidNir } from '@mileva/anonymizer';
 import { corpusSubject, SERVICE_NAMES, Subjects, type SearchRequest, type SearchResponse } from '@mileva/contracts';
 import { loadConfig, LocalTransport, type ObservedMessage } from '@mileva/runtime';
-import { QuestionService, type PreparedQuestion } from '@mileva/service-gateway';
+import { AskService, QuestionService, type AskedDraft, type PreparedQuestion } from '@mileva/service-gateway';
 import { bytesSource, IngestionService } from '@mileva/service-ingestion';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lastValueFrom } from 'rxjs';
 import { startPlatform, type RunningPlatform } from './platform';
 
 jest.setTimeout(120_000);
@@ -52,6 +53,7 @@ describe('a question with personal data, through the standalone platform', () =>
   let dataDir: string;
   let platform: RunningPlatform;
   let prepared: PreparedQuestion;
+  let asked: AskedDraft | undefined;
 
   beforeAll(async () => {
     expect(isValidNir(NIR)).toBe(true);
@@ -76,6 +78,9 @@ describe('a question with personal data, through the standalone platform', () =>
     );
 
     prepared = await platform.app.get(QuestionService).ask({ text: QUESTION, userId: 'gestionnaire-lyon-12', academie: 'lyon', conversationId: 'conv-privacy-1' });
+    // The whole path too: search, then generation over the bus.
+    const last = await lastValueFrom(platform.app.get(AskService).ask({ text: QUESTION, userId: 'gestionnaire-lyon-12', academie: 'lyon', conversationId: 'conv-privacy-3' }));
+    asked = last.type === 'draft' ? last.draft : undefined;
   });
 
   afterAll(async () => {
@@ -86,7 +91,7 @@ describe('a question with personal data, through the standalone platform', () =>
   it('should reach retrieval with placeholders instead of the NIR, the names and the e-mail', () => {
     const searchSubjects = ['national', 'lyon'].map((corpus) => corpusSubject(Subjects.retrieval.search, corpus));
     const searches = crossings.filter((crossing) => searchSubjects.includes(crossing.subject));
-    expect(searches.map((crossing) => crossing.subject).sort()).toEqual([...searchSubjects].sort());
+    expect([...new Set(searches.map((crossing) => crossing.subject))].sort()).toEqual([...searchSubjects].sort());
     for (const search of searches) {
       // The NATS serializer's request packet: { pattern, data, id }.
       const request = JSON.parse(search.payload) as { data: SearchRequest };
@@ -96,6 +101,14 @@ describe('a question with personal data, through the standalone platform', () =>
     // Retrieval did run on the pseudonymized question.
     const response: SearchResponse = prepared.search;
     expect(response.hits.map((hit) => hit.sourceUri)).toEqual(expect.arrayContaining(['temps-partiel.md', 'note-lyon.md']));
+  });
+
+  it('should send generation the pseudonymized question, and draft for the asking user', () => {
+    const generation = crossings.filter((crossing) => crossing.subject === Subjects.generation.draft);
+    expect(generation.length).toBeGreaterThan(0);
+    expect(generation[0].payload).toContain('[NIR_1]');
+    expect(asked).toMatchObject({ conversationId: 'conv-privacy-3', answerable: true });
+    expect(asked?.citations.length).toBeGreaterThan(0);
   });
 
   it('should never put the personal data on the bus, whatever the subject', () => {

@@ -5,20 +5,27 @@ import { HealthController } from './health/health.controller';
 import { PlatformHealthService } from './health/platform-health.service';
 import { PseudonymSessionStore } from './questions/pseudonym-session.store';
 import { QuestionService } from './questions/question.service';
+import { AcademieSettingsService } from './questions/academie-settings.service';
+import { AskService } from './questions/ask.service';
+import { QuestionsController } from './questions/questions.controller';
+import { UserGuard } from './auth/request-user';
 import { CorpusSearchService } from './search/corpus-search.service';
 
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController],
+  controllers: [HealthController, QuestionsController],
   providers: [
     PlatformHealthService,
     CorpusSearchService,
     // The conversations' pseudonymization sessions: this process's memory only.
     { provide: PseudonymSessionStore, useFactory: (config: MilevaConfig) => new PseudonymSessionStore(config.pseudonymization), inject: [MILEVA_CONFIG] },
     QuestionService,
+    AcademieSettingsService,
+    AskService,
+    UserGuard,
   ],
-  exports: [CorpusSearchService, QuestionService],
+  exports: [CorpusSearchService, QuestionService, AskService],
 })
 export class GatewayModule {}
 

@@ -42,6 +42,8 @@ export const VECTOR_INDEX_AUTO_BUILD_MAX = 10_000;
 const COMMON_LEXEME_SHARE = 0.1;
 /** Lexemes that select passages when all of the query's are common. */
 const MIN_SELECTIVE_LEXEMES = 2;
+/** A placeholder of the pseudonymizer in a question. */
+const PSEUDONYM_PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 /** Terms whose lexemes are remembered before the memory is cleared. */
 const LEXEME_CACHE_SIZE = 50_000;
 
@@ -104,7 +106,10 @@ export class RetrievalService implements OnApplicationBootstrap {
     const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
     const statistics = await this.statistics(corpus);
     const plain = mode === 'bm25';
-    const { analysis, weights, concepts } = await this.understand(request.query, scope, statistics, plain);
+    // Placeholders of pseudonymized personal data (`[PERSONNE_1]`, `[NIR_1]`) say nothing of the
+    // subject, nor do the labels written just before them (`NIR [NIR_1]`, `Mme [PERSONNE_1]`).
+    const labels = placeholderLabels(request.query);
+    const { analysis, weights, concepts } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, statistics, plain, labels);
     // A precise subject the documents never mention: whatever else matches, they do not answer.
     const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
     const rankings = await this.rank(mode, scope, statistics, analysis, weights);
@@ -154,7 +159,8 @@ export class RetrievalService implements OnApplicationBootstrap {
    * What the query asks: its analysis (corrections, expansions, acronyms spelled out from the
    * corpus), the IDF weight of each lexeme to search, and the concepts a passage must express.
    */
-  private async understand(query: string, scope: SearchScope, statistics: CorpusStatistics, plain: boolean): Promise<QueryUnderstanding> {
+  private async understand(query: string, scope: SearchScope, statistics: CorpusStatistics, plain: boolean, labels: ReadonlySet<string> = new Set()): Promise<QueryUnderstanding> {
+    const specific = (word: string, inGlossary: boolean): boolean => !labels.has(word) && isSpecificTerm(word, query, inGlossary);
     // Words whose French lexemes the corpus uses are never "corrected": `comptent` is not a typo of `competent`.
     const typed = [...new Set(tokenizeFrench(query))];
     const typedLexemes = await this.lexemesOf(typed);
@@ -170,11 +176,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     const alternativesOf = analysis.words.map((word) => (plain ? [] : [...glossaryAlternatives(word), ...(analysis.spelledOut.get(word) ?? [])]));
     // A specific term (acronym, glossary term) said in several words counts only if the corpus uses that phrase.
     const phrasesToCheck = [
-      ...new Set(
-        analysis.words.flatMap((word, index) =>
-          isSpecificTerm(word, query, alternativesOf[index].length > 0) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : [],
-        ),
-      ),
+      ...new Set(analysis.words.flatMap((word) => (specific(word, isGlossaryAcronym(word)) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : []))),
     ];
     const phrasePresence = new Map<string, boolean>();
     (await this.repository.phrasesInCorpus(scope, phrasesToCheck)).forEach((found, index) => phrasePresence.set(phrasesToCheck[index], found));
@@ -191,7 +193,7 @@ export class RetrievalService implements OnApplicationBootstrap {
       analysis.words.map((word, index) => {
         const alternatives = lexemeLists.slice(offset, offset + alternativesOf[index].length).filter((_, position) => phrasePresence.get(alternativesOf[index][position]) !== false);
         offset += alternativesOf[index].length;
-        return { word, lexemes: lexemeLists[index], alternatives, specific: isSpecificTerm(word, query, alternativesOf[index].length > 0) };
+        return { word, lexemes: lexemeLists[index], alternatives, specific: specific(word, isGlossaryAcronym(word)) };
       }),
       statistics,
     );
@@ -294,6 +296,15 @@ export function selectiveLexemes(lexemes: readonly string[], statistics: CorpusS
   return [...present].sort((a, b) => frequency(a) - frequency(b)).slice(0, MIN_SELECTIVE_LEXEMES);
 }
 
+/** Folded words written just before a placeholder: the label of the masked datum (`NIR`, `Mme`, `courriel`). */
+export function placeholderLabels(query: string): Set<string> {
+  const labels = new Set<string>();
+  for (const match of query.matchAll(new RegExp(`([^\\s()\\[\\]:,;]+)[\\s(:,]*${PSEUDONYM_PLACEHOLDER.source}`, 'g'))) {
+    for (const word of tokenizeFrench(match[1])) labels.add(word);
+  }
+  return labels;
+}
+
 /** The plain baseline's view of a query: its words, nothing added. */
 function plainAnalysis(query: string): AnalyzedQuery {
   return { words: [...new Set(tokenizeFrench(query))], expansions: [], corrections: [], themes: [], statuts: [], embeddingText: query };
@@ -341,6 +352,11 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return shared / Math.min(a.size, b.size);
+}
+
+/** Whether a word is an acronym of the RH glossary (`ppcr`, `clm`): a precise subject, unlike its everyday synonyms. */
+function isGlossaryAcronym(word: string): boolean {
+  return lookupTerm(word).some((entry) => entry.kind === 'acronym' && !entry.ambiguous && tokenizeFrench(entry.term).join(' ') === word);
 }
 
 /** Other ways of saying a word according to the RH glossary (an acronym's expansions, a synonym's equivalents). */

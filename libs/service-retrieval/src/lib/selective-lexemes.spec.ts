@@ -1,4 +1,4 @@
-import { selectiveLexemes } from './retrieval.service';
+import { placeholderLabels, selectiveLexemes } from './retrieval.service';
 import { Vocabulary, type CorpusStatistics } from './search/corpus-statistics';
 
 describe('selectiveLexemes', () => {
@@ -23,5 +23,12 @@ describe('selectiveLexemes', () => {
 
   it('should select nothing when the corpus has none of the lexemes', () => {
     expect(selectiveLexemes(['inconnu'], statistics)).toEqual([]);
+  });
+});
+
+describe('placeholderLabels', () => {
+  it('should read the words that label a masked datum, and only those', () => {
+    expect([...placeholderLabels('Mme [PERSONNE_1] (NIR [NIR_1], courriel : [EMAIL_1]) demande un temps partiel')].sort()).toEqual(['courriel', 'mme', 'nir']);
+    expect(placeholderLabels('temps partiel de droit').size).toBe(0);
   });
 });

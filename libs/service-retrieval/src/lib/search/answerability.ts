@@ -14,14 +14,16 @@ export interface QueryConcept {
 
 /**
  * Words of how a question is asked rather than of what it is about (interrogatives, modal and
- * light verbs, vague quantifiers), folded: a passage need not contain them to answer.
+ * light verbs, vague quantifiers, civilities), folded: a passage need not contain them to answer.
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     'quel quelle quels quelles lequel laquelle lesquels combien comment pourquoi quand quoi ' +
     'peut peuvent peux puis puisse puissent pouvoir pourra pourrait pourrais ' +
     'veut veulent veux vouloir voudrait voudrais aller va vais vont faire fait font faut falloir faudrait ' +
-    'doit doivent dois devoir devrait avoir ete etre est sont ca cela ceci chose choses quelque quelques possible savoir sait'
+    'doit doivent dois devoir devrait avoir ete etre est sont ca cela ceci chose choses quelque quelques possible savoir sait ' +
+    // Civilities and forms of address: who is spoken of, not what.
+    'm mme mmes mlle mr monsieur madame messieurs mesdames dr docteur pr'
   ).split(' '),
 );
 
@@ -92,7 +94,7 @@ export function conceptShare(lexemes: ReadonlySet<string>, concepts: readonly Qu
 
 /**
  * Whether a query word names a precise subject: written in capitals in the query (an acronym), a
- * code mixing letters and digits, a word without vowels, or a term of the RH glossary.
+ * code mixing letters and digits, a word without vowels, or an acronym of the RH glossary.
  */
 export function isSpecificTerm(word: string, query: string, inGlossary: boolean): boolean {
   if (inGlossary) return true;

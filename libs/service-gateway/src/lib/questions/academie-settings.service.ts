@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AcademieDraftSettings } from '@mileva/contracts';
+import { InstructionEntity, type Database } from '@mileva/persistence';
+import { MILEVA_DATABASE } from '@mileva/runtime';
+
+/** The draft settings of an académie: the latest version of its instructions, AI-use mention and contact. */
+@Injectable()
+export class AcademieSettingsService {
+  constructor(@Inject(MILEVA_DATABASE) private readonly database: Database) {}
+
+  async settingsOf(academie: string): Promise<AcademieDraftSettings> {
+    const latest = await this.database.dataSource.getRepository(InstructionEntity).findOne({ where: { academie }, order: { version: 'DESC' } });
+    if (!latest) return {};
+    return {
+      instructions: latest.body,
+      instructionsVersion: latest.version,
+      ...(latest.aiNotice ? { aiNotice: latest.aiNotice } : {}),
+      ...(latest.contact ? { contact: latest.contact } : {}),
+    };
+  }
+}
