@@ -16,6 +16,13 @@ export interface FakeLlmRequest {
   readonly body: Readonly<Record<string, unknown>>;
   /** `Date.now()` when the request arrived. */
   readonly receivedAt: number;
+  /**
+   * `Date.now()` once the first text delta of a streamed reply was handed to the socket; unset
+   * until then, and for replies that send no delta (errors, hangs, empty texts, cuts before the
+   * first delta). `firstTokenAt - receivedAt` is the provider's own time to first token, which
+   * benchmarks subtract from what a caller waited.
+   */
+  readonly firstTokenAt?: number;
 }
 
 /** How the fake server answers one request. */
@@ -441,6 +448,9 @@ async function respond(
       await reply.resume;
     }
     await send(wire.delta(model, tokens[i]));
+    if (i === 0 && !response.destroyed) {
+      (request as { firstTokenAt?: number }).firstTokenAt = Date.now();
+    }
   }
   for (const event of wire.closing(model, reply.finishReason, usage, request)) {
     await send(event);
