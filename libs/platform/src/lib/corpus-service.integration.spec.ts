@@ -7,7 +7,7 @@ import { bytesSource, IngestionModule, IngestionService } from '@mileva/service-
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RetrievalModule, SearchRepository } from '@mileva/service-retrieval';
+import { RetrievalModule, RetrievalService, SearchRepository } from '@mileva/service-retrieval';
 
 jest.setTimeout(120_000);
 
@@ -118,6 +118,10 @@ describe('retrieval service', () => {
 
   it('should build the HNSW index of the vectors at startup while they are few, and search through it', async () => {
     const repository = new SearchRepository(database.dataSource);
+    // The service started on an empty corpus, without the index: the first ingestion went at full speed.
+    expect(await repository.hasVectorIndex(512)).toBe(false);
+    // A restart finds a few vectors and builds it.
+    await harness.app.get(RetrievalService).onApplicationBootstrap();
     expect(await repository.hasVectorIndex(512)).toBe(true);
     expect(await repository.vectorSearchUsesIndex({ corpus: 'national', date: '2026-01-01' }, HASHED_NGRAM_EMBEDDER_ID, 512, { forced: true })).toBe(true);
     const vector = await search(harness, 'national', 'congé de longue maladie traitement intégral', { mode: 'vector' });
