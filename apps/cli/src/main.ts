@@ -13,6 +13,10 @@ import {
   type AnonymizationEvalResult,
   benchmarkIngestion,
   benchmarkSearch,
+  benchmarkEndToEnd,
+  endToEndBenchmarkOptionsFromFlags,
+  formatEndToEndBenchmark,
+  type EndToEndBenchmarkFlags,
   formatSearchBenchmark,
   searchBenchmarkOptionsFromFlags,
   type SearchBenchmarkFlags,
@@ -185,6 +189,31 @@ bench
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`mileva bench search : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+  });
+
+bench
+  .command('e2e')
+  .description(
+    'pose des questions de bout en bout (pseudonymisation, recherche, génération) sur une base temporaire : latence p50/p95/p99 du chemin extractif, puis surcoût d’orchestration sur le premier mot d’un fournisseur de modèle local simulé',
+  )
+  .option('--docs <dossier>', 'documents ingérés dans la base temporaire (par défaut ../shared/corpus/docs, ou quelques documents intégrés s’il est absent)')
+  .option('--questions <n>', 'questions mesurées par chemin', '100')
+  .option('--provider-delay <ms>', 'attente du fournisseur simulé avant son premier mot, en millisecondes', '200')
+  .option('--json', 'affiche le résultat en un objet JSON')
+  .action(async (flags: EndToEndBenchmarkFlags & { json?: boolean }) => {
+    try {
+      const options = endToEndBenchmarkOptionsFromFlags(flags);
+      const config = loadConfig({ MILEVA_LOG_LEVEL: 'warn', ...process.env }, { version: MILEVA_VERSION });
+      const result = await benchmarkEndToEnd(config, { ...options, onProgress: (line: string) => process.stderr.write(`${line}\n`) });
+      process.stdout.write(`${flags.json ? JSON.stringify(result) : formatEndToEndBenchmark(result)}\n`);
+      process.exit(0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva bench e2e : ${error.message}\n`);
         process.exit(64);
       }
       exitOnStartError(error);

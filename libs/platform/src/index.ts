@@ -13,3 +13,4 @@ export * from './lib/commands/synthetic-corpus';
 export * from './lib/commands/bench-search.command';
 export * from './lib/commands/index-build.command';
 export * from './lib/commands/ask.command';
+export * from './lib/commands/bench-e2e.command';

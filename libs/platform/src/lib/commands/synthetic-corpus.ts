@@ -297,7 +297,7 @@ export function loadPhrasebook(sourceDir: string = DEFAULT_PHRASE_SOURCE_DIR): P
 }
 
 /** The workspace root (the folder holding nx.json) above the working directory, else the working directory. */
-function workspaceRoot(): string {
+export function workspaceRoot(): string {
   let directory = process.cwd();
   for (;;) {
     if (existsSync(join(directory, 'nx.json'))) return directory;
