@@ -54,6 +54,9 @@ function nearestVectorsSql(dimension: number): string {
            LIMIT $5`;
 }
 
+/** Memory for an HNSW build: the graph of 100,000 vectors of 512 dimensions holds in it. */
+const INDEX_BUILD_MEMORY = '512MB';
+
 /** Quotes a lexeme for `to_tsquery('simple', …)`. */
 function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
@@ -260,9 +263,26 @@ export class SearchRepository {
     const dim = vectorDimension(dimension);
     const name = SearchRepository.vectorIndexName(dim);
     if (await this.hasVectorIndex(dim)) return;
-    await this.dataSource.query(
-      `CREATE INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON chunks USING hnsw ((embedding::halfvec(${dim})) halfvec_cosine_ops) WHERE embedding_dim = ${dim}`,
-    );
+    const create = `CREATE INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON chunks USING hnsw ((embedding::halfvec(${dim})) halfvec_cosine_ops) WHERE embedding_dim = ${dim}`;
+    // The graph must fit in maintenance_work_mem, or pgvector goes on with a far slower build.
+    const raise = `SELECT set_config('maintenance_work_mem', $1, $2) WHERE current_setting('maintenance_work_mem')::text <> $1`;
+    if (options.concurrently) {
+      // Not in a transaction: the setting is the session's, on one connection, restored after the build.
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.query(raise, [INDEX_BUILD_MEMORY, false]);
+        await runner.query(create);
+      } finally {
+        await runner.query(`RESET maintenance_work_mem`).catch(() => undefined);
+        await runner.release();
+      }
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(raise, [INDEX_BUILD_MEMORY, true]);
+      await manager.query(create);
+    });
   }
 
   async chunks(ids: readonly string[]): Promise<Map<string, ChunkRow>> {
