@@ -85,6 +85,26 @@ describe('POST /api/v1/questions', () => {
     expect(published.filter((subject) => subject.includes('.retrieval.') || subject === Subjects.generation.draft)).toEqual([]);
   });
 
+  it('should let an expert version the académie’s instructions, AI-use mention and contact, used by the next drafts', async () => {
+    const put = (authorization: string, body: unknown) =>
+      fetch(`${platform.url}/api/v1/instructions`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+    expect((await put('Dev gestionnaire@lyon', { instructions: 'Tutoyer' })).status).toBe(403);
+    const first = (await (await put('Dev expert@lyon', { instructions: 'Vouvoyer l’agent.', aiNotice: 'Brouillon préparé avec MILEVA (académie de Lyon).', contact: 'la DPE de Lyon' })).json()) as {
+      instructionsVersion: number;
+    };
+    const second = (await (await put('Dev expert@lyon', { instructions: 'Vouvoyer l’agent et rappeler le calendrier.', aiNotice: 'Brouillon préparé avec MILEVA (académie de Lyon).' })).json()) as {
+      instructionsVersion: number;
+      contact?: string;
+    };
+    expect([first.instructionsVersion, second.instructionsVersion]).toEqual([1, 2]);
+    expect(second.contact).toBeUndefined();
+    const poitiers = (await (await fetch(`${platform.url}/api/v1/instructions`, { headers: { authorization: 'Dev expert@poitiers' } })).json()) as Record<string, unknown>;
+    expect(poitiers).toEqual({});
+    const draft = (await (await post({ question: 'Quelle est la durée maximale du congé de longue maladie ?' }, { authorization: 'Dev gestionnaire@lyon' })).json()) as { aiNotice: string; answer: string };
+    expect(draft.aiNotice).toBe('Brouillon préparé avec MILEVA (académie de Lyon).');
+    expect(draft.answer.endsWith(draft.aiNotice)).toBe(true);
+  });
+
   it('should reject an empty question with a French message', async () => {
     const response = await post({ question: '   ' }, { authorization: 'Dev gestionnaire@lyon' });
     expect(response.status).toBe(400);

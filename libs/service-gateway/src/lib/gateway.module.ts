@@ -8,13 +8,14 @@ import { QuestionService } from './questions/question.service';
 import { AcademieSettingsService } from './questions/academie-settings.service';
 import { AskService } from './questions/ask.service';
 import { QuestionsController } from './questions/questions.controller';
+import { InstructionsController } from './questions/instructions.controller';
 import { UserGuard } from './auth/request-user';
 import { CorpusSearchService } from './search/corpus-search.service';
 
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, QuestionsController],
+  controllers: [HealthController, QuestionsController, InstructionsController],
   providers: [
     PlatformHealthService,
     CorpusSearchService,
