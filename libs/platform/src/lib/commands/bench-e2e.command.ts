@@ -137,6 +137,8 @@ export interface OverheadMeasure {
   readonly providerFirstTokenMs: LatencyFigures;
   /** The difference, question by question: what MILEVA adds to the provider's first token. */
   readonly overheadMs: LatencyFigures;
+  /** The overhead minus the search of the corpora, question by question: the orchestration proper (pseudonymization, bus hops, prompt, HTTP). */
+  readonly overheadWithoutSearchMs: LatencyFigures;
   readonly parts: OverheadParts;
   readonly targetMs: number;
   /** The 95th percentile of the overhead is within the target. */
@@ -507,10 +509,11 @@ export function overheadMeasure(runs: readonly ProviderRunTimes[], providerDelay
   const complete = timed.filter((run) => run.stamps.searchRequestAt !== undefined && run.stamps.searchDoneAt !== undefined && run.stamps.draftRequestAt !== undefined);
   const part = (pick: (run: (typeof timed)[number], stamps: Required<Pick<Stamps, 'searchRequestAt' | 'searchDoneAt' | 'draftRequestAt'>>) => number): LatencyFigures =>
     latencyFigures(complete.map((run) => pick(run, run.stamps as Required<Pick<Stamps, 'searchRequestAt' | 'searchDoneAt' | 'draftRequestAt'>>)));
-  const overheadMs = latencyFigures(timed.map((run) => run.firstTokenAt - run.startedAt - (run.providerRequest.firstTokenAt - run.providerRequest.receivedAt)));
+  const overheadOf = (run: (typeof timed)[number]): number => run.firstTokenAt - run.startedAt - (run.providerRequest.firstTokenAt - run.providerRequest.receivedAt);
+  const overheadMs = latencyFigures(timed.map(overheadOf));
   return {
     provider: 'openai',
-    server: 'serveur local compatible OpenAI (startFakeOpenAiServer)',
+    server: 'serveur local compatible OpenAI',
     model: FAKE_MODEL,
     providerDelayMs,
     questions: timed.length,
@@ -518,6 +521,7 @@ export function overheadMeasure(runs: readonly ProviderRunTimes[], providerDelay
     firstTokenMs: latencyFigures(timed.map((run) => run.firstTokenAt - run.startedAt)),
     providerFirstTokenMs: latencyFigures(timed.map((run) => run.providerRequest.firstTokenAt - run.providerRequest.receivedAt)),
     overheadMs,
+    overheadWithoutSearchMs: latencyFigures(complete.map((run) => overheadOf(run) - ((run.stamps.searchDoneAt ?? 0) - (run.stamps.searchRequestAt ?? 0)))),
     parts: {
       prepareMs: part((run, stamps) => stamps.searchRequestAt - run.startedAt),
       searchMs: part((_run, stamps) => stamps.searchDoneAt - stamps.searchRequestAt),
@@ -646,11 +650,12 @@ export function formatEndToEndBenchmark(result: EndToEndBenchmark): string {
       ['  remise (re-remplissage)', extractive.split.deliveryMs],
     ]),
     '',
-    `Surcoût d’orchestration sur le premier mot du fournisseur : openai (${overhead.server}), premier mot ${formatCount(overhead.providerDelayMs)} ms après la requête ; ${formatCount(overhead.questions)} questions${overhead.skipped > 0 ? `, ${formatCount(overhead.skipped)} écartée(s) (fournisseur non appelé ou en échec)` : ''}`,
+    `Surcoût d’orchestration sur le premier mot du fournisseur : openai simulé par un ${overhead.server}, premier mot ${formatCount(overhead.providerDelayMs)} ms après la requête ; ${formatCount(overhead.questions)} questions${overhead.skipped > 0 ? `, ${formatCount(overhead.skipped)} écartée(s) (fournisseur non appelé ou en échec)` : ''}`,
     ...table([
       ['question → premier mot reçu', overhead.firstTokenMs],
       ['premier mot du fournisseur', overhead.providerFirstTokenMs],
       ['surcoût d’orchestration', overhead.overheadMs],
+      ['surcoût hors recherche', overhead.overheadWithoutSearchMs],
       ['  préparation (pseudonymisation…)', overhead.parts.prepareMs],
       ['  recherche (2 corpus, bus compris)', overhead.parts.searchMs],
       ['  transmission à la génération', overhead.parts.handOffMs],

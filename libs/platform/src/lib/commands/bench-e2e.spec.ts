@@ -91,7 +91,10 @@ describe('benchmarkEndToEnd on the built-in documents', () => {
     // The provider held its first token back for the delay configured (Date.now(): a millisecond of rounding).
     expect(overhead.providerFirstTokenMs.p50).toBeGreaterThanOrEqual(PROVIDER_DELAY_MS - 1);
     expect(overhead.overheadMs.p50).toBeGreaterThan(0);
-    for (const figures of [overhead.firstTokenMs, overhead.providerFirstTokenMs, overhead.overheadMs, ...Object.values(overhead.parts)]) expectOrdered(figures);
+    for (const figures of [overhead.firstTokenMs, overhead.providerFirstTokenMs, overhead.overheadMs, overhead.overheadWithoutSearchMs, ...Object.values(overhead.parts)]) {
+      expectOrdered(figures);
+    }
+    expect(Math.abs(overhead.overheadMs.mean - overhead.parts.searchMs.mean - overhead.overheadWithoutSearchMs.mean)).toBeLessThanOrEqual(0.2);
     // What the subscriber waited is the provider's time plus the overhead: the means add up.
     expect(Math.abs(overhead.firstTokenMs.mean - overhead.providerFirstTokenMs.mean - overhead.overheadMs.mean)).toBeLessThanOrEqual(0.2);
     const parts = overhead.parts;
@@ -122,6 +125,8 @@ describe('benchmarkEndToEnd on the built-in documents', () => {
     expect(text).toMatch(/^mesure\s+p50 ms\s+p95 ms\s+p99 ms\s+moyenne ms$/m);
     expect(text).toMatch(/^de bout en bout \(question → brouillon\)\s+\d+,\d\s+\d+,\d\s+\d+,\d\s+\d+,\d$/m);
     expect(text).toMatch(/^surcoût d’orchestration\s+\d+,\d/m);
+    expect(text).toMatch(/^surcoût hors recherche\s+\d+,\d/m);
+    expect(text).toContain('openai simulé par un serveur local compatible OpenAI');
     expect(text).toContain(`premier mot ${PROVIDER_DELAY_MS} ms après la requête`);
     expect(text).toMatch(/Objectif : surcoût ≤ 50 ms au p95 — (atteint|non atteint) \(p95 \d+,\d ms\)\./);
     expect(text).toContain(`Mémoire maximale : ${result.peakRssMiB.toLocaleString('fr-FR')} Mio.`);
@@ -146,6 +151,8 @@ describe('overheadMeasure', () => {
     expect(measure.providerFirstTokenMs).toEqual({ p50: 200, p95: 200, p99: 200, mean: 200 });
     expect(measure.firstTokenMs).toEqual({ p50: 230, p95: 250, p99: 250, mean: 240 });
     expect(measure.overheadMs).toEqual({ p50: 30, p95: 50, p99: 50, mean: 40 });
+    // The search took 8 ms of each.
+    expect(measure.overheadWithoutSearchMs).toEqual({ p50: 22, p95: 42, p99: 42, mean: 32 });
     expect(measure.parts.prepareMs.mean).toBe(2);
     expect(measure.parts.searchMs.mean).toBe(8);
     expect(measure.parts.handOffMs.mean).toBe(1);
