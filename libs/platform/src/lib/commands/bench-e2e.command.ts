@@ -3,6 +3,7 @@ import { startFakeOpenAiServer, type FakeLlmRequest, type FakeLlmServer } from '
 import type { Database } from '@mileva/persistence';
 import { LocalTransport, loadConfig, MILEVA_DATABASE, type GenerationSettings, type MilevaConfig, type ObservedMessage } from '@mileva/runtime';
 import { AskService, type AskedDraft } from '@mileva/service-gateway';
+import { SearchRepository } from '@mileva/service-retrieval';
 import { bytesSource, expandPaths, IngestionService, type SourceFile } from '@mileva/service-ingestion';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -92,7 +93,15 @@ export interface ExtractiveSplit {
   readonly deliveryMs: LatencyFigures;
 }
 
+/**
+ * Vector access of the searches: the retrieval service builds the HNSW index at startup when the
+ * database already holds vectors (up to 10,000 on the embedded database), so the first path, which
+ * starts on an empty database, scans every vector, and the second one uses the index on a small corpus.
+ */
+export type VectorAccessUsed = 'exact' | 'hnsw';
+
 export interface ExtractiveMeasure {
+  readonly vectorAccess: VectorAccessUsed;
   /** Timed questions. */
   readonly questions: number;
   /** Questions the documents answer (the others get the "not in the documents" draft). */
@@ -121,6 +130,7 @@ export interface OverheadParts {
 }
 
 export interface OverheadMeasure {
+  readonly vectorAccess: VectorAccessUsed;
   readonly provider: 'openai';
   /** What served as the provider. */
   readonly server: string;
@@ -218,6 +228,7 @@ export async function benchmarkEndToEnd(
     let corpus: EndToEndBenchmark['corpus'];
     let questions: string[];
     let extractiveRuns: QuestionRun[];
+    let firstAccess: VectorAccessUsed;
     try {
       progress(`Ingestion de ${source.label}…`);
       const started = performance.now();
@@ -245,10 +256,11 @@ export async function benchmarkEndToEnd(
         extractiveRuns.push(await askOnce(ask, first.timeline, question, clock));
         if (extractiveRuns.length % 20 === 0 || extractiveRuns.length === questionCount) progress(`Chemin extractif : ${extractiveRuns.length}/${questionCount} questions`);
       }
+      firstAccess = await vectorAccess(first.platform, dimension);
     } finally {
       await first.close();
     }
-    const extractive = extractiveMeasure(extractiveRuns);
+    const extractive = { vectorAccess: firstAccess, ...extractiveMeasure(extractiveRuns) };
 
     // 2. Orchestration overhead over a provider's first token.
     const answered = [...new Set(extractiveRuns.filter((run) => run.draft.answerable).map((run) => run.question))];
@@ -259,6 +271,7 @@ export async function benchmarkEndToEnd(
     let overhead: OverheadMeasure;
     try {
       const generation = modelGeneration(server);
+      progress('Redémarrage avec le fournisseur openai local…');
       const second = await startBenchPlatform({ ...config, generation }, ['gateway', 'retrieval', 'generation', 'anonymization']);
       try {
         progress(`Surcoût d’orchestration : fournisseur openai local, premier mot après ${providerDelayMs} ms`);
@@ -272,7 +285,7 @@ export async function benchmarkEndToEnd(
           runs.push({ ...run, providerRequest: server.requests.length === before + 1 ? server.requests[before] : undefined });
           if (runs.length % 20 === 0 || runs.length === questionCount) progress(`Surcoût d’orchestration : ${runs.length}/${questionCount} questions`);
         }
-        overhead = overheadMeasure(runs, providerDelayMs);
+        overhead = { vectorAccess: await vectorAccess(second.platform, dimension), ...overheadMeasure(runs, providerDelayMs) };
       } finally {
         await second.close();
       }
@@ -474,7 +487,11 @@ async function askOnce(ask: AskService, timeline: BusTimeline, question: string,
   return { question, startedAt, firstTokenAt, draftAt, draft, stamps };
 }
 
-function extractiveMeasure(runs: readonly QuestionRun[]): ExtractiveMeasure {
+async function vectorAccess(platform: RunningPlatform, dimension: number): Promise<VectorAccessUsed> {
+  return (await new SearchRepository(platform.app.get<Database>(MILEVA_DATABASE).dataSource).hasVectorIndex(dimension)) ? 'hnsw' : 'exact';
+}
+
+function extractiveMeasure(runs: readonly QuestionRun[]): Omit<ExtractiveMeasure, 'vectorAccess'> {
   const searched = runs.filter((run) => run.stamps.searchRequestAt !== undefined && run.stamps.searchDoneAt !== undefined && run.stamps.draftRequestAt !== undefined && run.stamps.draftOnBusAt !== undefined);
   const part = (pick: (run: QuestionRun, stamps: Required<Stamps>) => number): LatencyFigures => latencyFigures(searched.map((run) => pick(run, run.stamps as Required<Stamps>)));
   return {
@@ -501,7 +518,7 @@ function extractiveMeasure(runs: readonly QuestionRun[]): ExtractiveMeasure {
  * first token. Every time is `Date.now()` (the provider's timestamps are), so each figure is exact
  * to a millisecond or two.
  */
-export function overheadMeasure(runs: readonly ProviderRunTimes[], providerDelayMs: number): OverheadMeasure {
+export function overheadMeasure(runs: readonly ProviderRunTimes[], providerDelayMs: number): Omit<OverheadMeasure, 'vectorAccess'> {
   const timed = runs.filter(
     (run): run is ProviderRunTimes & { firstTokenAt: number; providerRequest: { receivedAt: number; firstTokenAt: number } } =>
       run.draft.provider === 'openai' && run.firstTokenAt !== undefined && run.providerRequest?.firstTokenAt !== undefined,
@@ -637,7 +654,7 @@ export function formatEndToEndBenchmark(result: EndToEndBenchmark): string {
     `Machine : ${result.machine}, charge ${result.loadAverage.start.toLocaleString('fr-FR')} au départ et ${result.loadAverage.end.toLocaleString('fr-FR')} à la fin`,
     `Corpus : ${corpusLabel} — ${formatCount(corpus.documents)} documents (${formatCount(corpus.failed)} en échec), ${formatCount(corpus.chunks)} passages, ingérés en ${seconds(corpus.ingestSeconds)} ; ${formatCount(result.distinctQuestions)} questions distinctes tirées des titres et intertitres, ${result.warmUp} question(s) d’échauffement par chemin`,
     '',
-    `Chemin extractif (sans modèle) : ${formatCount(extractive.questions)} questions posées l’une après l’autre, ${formatCount(extractive.answerable)} avec réponse dans les documents${extractive.refused > 0 ? `, ${formatCount(extractive.refused)} refusée(s)` : ''}`,
+    `Chemin extractif (sans modèle) : ${formatCount(extractive.questions)} questions posées l’une après l’autre, ${formatCount(extractive.answerable)} avec réponse dans les documents${extractive.refused > 0 ? `, ${formatCount(extractive.refused)} refusée(s)` : ''} ; vecteurs ${ACCESS_LABELS[extractive.vectorAccess]}`,
     ...table([
       ['de bout en bout (question → brouillon)', extractive.totalMs],
       ['premier mot', extractive.firstTokenMs],
@@ -650,7 +667,7 @@ export function formatEndToEndBenchmark(result: EndToEndBenchmark): string {
       ['  remise (re-remplissage)', extractive.split.deliveryMs],
     ]),
     '',
-    `Surcoût d’orchestration sur le premier mot du fournisseur : openai simulé par un ${overhead.server}, premier mot ${formatCount(overhead.providerDelayMs)} ms après la requête ; ${formatCount(overhead.questions)} questions${overhead.skipped > 0 ? `, ${formatCount(overhead.skipped)} écartée(s) (fournisseur non appelé ou en échec)` : ''}`,
+    `Surcoût d’orchestration sur le premier mot du fournisseur : openai simulé par un ${overhead.server}, premier mot ${formatCount(overhead.providerDelayMs)} ms après la requête ; ${formatCount(overhead.questions)} questions${overhead.skipped > 0 ? `, ${formatCount(overhead.skipped)} écartée(s) (fournisseur non appelé ou en échec)` : ''} ; vecteurs ${ACCESS_LABELS[overhead.vectorAccess]}`,
     ...table([
       ['question → premier mot reçu', overhead.firstTokenMs],
       ['premier mot du fournisseur', overhead.providerFirstTokenMs],
@@ -668,6 +685,11 @@ export function formatEndToEndBenchmark(result: EndToEndBenchmark): string {
     `Mémoire maximale : ${formatCount(result.peakRssMiB)} Mio.`,
   ].join('\n');
 }
+
+const ACCESS_LABELS: Readonly<Record<VectorAccessUsed, string>> = {
+  exact: 'parcourus sans index (base vide au démarrage)',
+  hnsw: 'par l’index HNSW (construit au redémarrage)',
+};
 
 function seconds(value: number): string {
   return `${value.toLocaleString('fr-FR', { maximumFractionDigits: value < 10 ? 2 : 1 })} s`;
