@@ -3,7 +3,7 @@ import {
   startFakeAnthropicServer,
   startFakeOpenAiServer,
   type FakeLlmServer,
-} from '@mileva/llm/testing';
+} from '../testing';
 import { createLlmProvider } from './create-llm-provider';
 import type {
   CompletionRequest,
