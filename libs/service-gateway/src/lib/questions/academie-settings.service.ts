@@ -1,14 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AcademieDraftSettings } from '@mileva/contracts';
 import { InstructionEntity, type Database } from '@mileva/persistence';
 import { MILEVA_DATABASE } from '@mileva/runtime';
 
-/** The draft settings of an académie: the latest version of its instructions, AI-use mention and contact. */
+/**
+ * The draft settings of an académie: the latest version of its instructions, AI-use mention and
+ * contact. A gateway without a database (tests of the question path) uses the defaults.
+ */
 @Injectable()
 export class AcademieSettingsService {
-  constructor(@Inject(MILEVA_DATABASE) private readonly database: Database) {}
+  constructor(@Optional() @Inject(MILEVA_DATABASE) private readonly database?: Database) {}
 
   async settingsOf(academie: string): Promise<AcademieDraftSettings> {
+    if (!this.database) return {};
     const latest = await this.database.dataSource.getRepository(InstructionEntity).findOne({ where: { academie }, order: { version: 'DESC' } });
     if (!latest) return {};
     return {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, HttpStatus, Inject, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, HttpStatus, Inject, Optional, Put, UseGuards } from '@nestjs/common';
 import type { AcademieDraftSettings } from '@mileva/contracts';
 import { InstructionEntity, type Database } from '@mileva/persistence';
 import { MILEVA_DATABASE } from '@mileva/runtime';
@@ -26,7 +26,7 @@ interface InstructionsBody {
 export class InstructionsController {
   constructor(
     private readonly settings: AcademieSettingsService,
-    @Inject(MILEVA_DATABASE) private readonly database: Database,
+    @Optional() @Inject(MILEVA_DATABASE) private readonly database?: Database,
   ) {}
 
   @Get()
@@ -48,6 +48,7 @@ export class InstructionsController {
     const aiNotice = text(body?.aiNotice, 'aiNotice', SHORT_TEXT_MAX_CHARS);
     const contact = text(body?.contact, 'contact', SHORT_TEXT_MAX_CHARS);
     if (problems.length) throw new HttpException({ code: 'BAD_REQUEST', message: 'Consignes refusées : corrigez-les puis renvoyez-les.', details: problems }, HttpStatus.BAD_REQUEST);
+    if (!this.database) throw new HttpException({ code: 'UNAVAILABLE', message: 'Base de données indisponible : réessayez plus tard.' }, HttpStatus.SERVICE_UNAVAILABLE);
     await this.database.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(InstructionEntity);
       const latest = await repository.findOne({ where: { academie: user.academie }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
