@@ -33,11 +33,8 @@ export const ANSWERABLE_THRESHOLD = 0.42;
  * for part of them): a fiche titled after the question is usually the one that answers it.
  */
 const TITLE_BOOST = 0.25;
-/**
- * Vectors up to which the embedded database builds the HNSW index at startup (≈ 40 s for 7,000);
- * chunks written later enter the index as they come.
- */
-export const VECTOR_INDEX_AUTO_BUILD_MAX = 10_000;
+/** Vectors from which the embedded database is advised to have the HNSW index (exact scans take ≈ 70 ms at 7,000). */
+export const VECTOR_INDEX_ADVISED_FROM = 20_000;
 /** Share of the passages above which a lexeme is too common to select passages by itself. */
 const COMMON_LEXEME_SHARE = 0.1;
 /** Lexemes that select passages when all of the query's are common. */
@@ -74,9 +71,8 @@ export class RetrievalService implements OnApplicationBootstrap {
   /**
    * Vector index policy. Postgres: the HNSW index is built concurrently in the background, searches
    * going on meanwhile (exact scans until it is ready). Embedded database: one thread serves every
-   * query, so a build blocks them all; the index is built at startup while the vectors are few (then
-   * every new chunk enters it as it is written), and left to the operator beyond that. An empty
-   * corpus starts without it, so that its first ingestion goes at full speed.
+   * query, so a build would block startup and all searches; the service never builds it, and says
+   * when the corpus is large enough for the operator to (`mileva index build`, MILEVA stopped).
    */
   async onApplicationBootstrap(): Promise<void> {
     const dimension = this.embedder.dimension;
@@ -89,18 +85,15 @@ export class RetrievalService implements OnApplicationBootstrap {
       );
       return;
     }
+    // Embedded database: one thread serves every query, so a build would block startup and every
+    // search for minutes. Exact scans serve small corpora well; beyond, the operator builds it.
     const vectors = await this.repository.countVectors(dimension);
-    // Not on an empty table: every chunk written into an HNSW index costs ≈ 20 times more, and a
-    // first ingestion is faster without it (exact scans are quick on a few thousand vectors).
-    if (vectors === 0) return;
-    if (vectors <= VECTOR_INDEX_AUTO_BUILD_MAX) {
-      await this.repository.ensureVectorIndex(dimension);
-      return;
+    if (vectors > VECTOR_INDEX_ADVISED_FROM) {
+      this.logger.warn(
+        `No HNSW index for the ${vectors} vectors of ${dimension} dimensions: vector searches scan them all. ` +
+          `Stop MILEVA and build it with \`mileva index build\` (minutes on the embedded database).`,
+      );
     }
-    this.logger.warn(
-      `No HNSW index for the ${vectors} vectors of ${dimension} dimensions: vector searches scan them all. ` +
-        `Stop MILEVA and build it with \`mileva index build\` (minutes on the embedded database).`,
-    );
   }
 
   async search(corpus: string, request: CorpusSearch): Promise<SearchResponse> {
