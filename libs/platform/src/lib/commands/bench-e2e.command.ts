@@ -687,8 +687,8 @@ export function formatEndToEndBenchmark(result: EndToEndBenchmark): string {
 }
 
 const ACCESS_LABELS: Readonly<Record<VectorAccessUsed, string>> = {
-  exact: 'parcourus sans index (base vide au démarrage)',
-  hnsw: 'par l’index HNSW (construit au redémarrage)',
+  exact: 'parcourus sans index',
+  hnsw: 'par l’index HNSW',
 };
 
 function seconds(value: number): string {
