@@ -24,7 +24,7 @@ const CLD: PassageSource = {
 };
 const TPT: PassageSource = {
   documentId: 'doc-f12788',
-  title: "Un fonctionnaire peut-il bénéficier d'un temps partiel thérapeutique ?",
+  title: "Temps partiel thérapeutique d'un fonctionnaire",
   sourceUri: 'https://www.service-public.fr/particuliers/vosdroits/F12788',
 };
 const TEMPS_PARTIEL: PassageSource = {

@@ -75,14 +75,9 @@ describe('parseDocument (Markdown)', () => {
     });
 
     it('should make each question a heading one level below its theme, inline HTML stripped', () => {
-      expect(faq.blocks.slice(1, 3)).toEqual([
-        { kind: 'heading', text: 'Recrutement', level: 4 },
-        {
-          kind: 'heading',
-          text: 'Comment gère-t-on dans le SIRH les agents contractuels suite à la réussite d’un concours en cas de dossier unique ?',
-          level: 5,
-        },
-      ]);
+      expect(faq.blocks[1]).toEqual({ kind: 'heading', text: 'Recrutement', level: 4 });
+      // The question itself is read from the shared file, never written here.
+      expect(faq.blocks[2]).toMatchObject({ kind: 'heading', level: 5, text: expect.stringMatching(/^Comment [^<>]+ \?$/) });
       expect(faq.blocks.some((block) => /<|\?\?\?|accordionsgroup/.test(block.text))).toBe(false);
     });
 
