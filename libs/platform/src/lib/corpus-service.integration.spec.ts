@@ -7,7 +7,7 @@ import { bytesSource, IngestionModule, IngestionService } from '@mileva/service-
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RetrievalModule, RetrievalService, SearchRepository } from '@mileva/service-retrieval';
+import { RetrievalModule, RetrievalService, SearchRepository, TextIndexBuilder } from '@mileva/service-retrieval';
 
 jest.setTimeout(120_000);
 
@@ -160,6 +160,58 @@ describe('retrieval service', () => {
     await ingestion.withdraw('national', retraite.id);
     const afterWithdrawal = await search(harness, 'national', 'retraite pour invalidité conseil médical');
     expect(afterWithdrawal.hits.map((hit) => hit.sourceUri)).not.toContain('retraite.md');
+  });
+
+  it('should rank in memory exactly as the database ranks, on the documents in force only', async () => {
+    const repository = new SearchRepository(database.dataSource);
+    await ingestion.runJob([markdown('ancien-bareme.md', '# Barème des frais de déplacement\n\nLes frais de déplacement des agents sont remboursés selon un barème kilométrique ancien.\n')], {
+      corpus: 'national',
+      validFrom: '2005-01-01',
+      validTo: '2009-12-31',
+    });
+    const builder = new TextIndexBuilder(await repository.indexedDocuments('national'));
+    // Pages of two passages, so that the build goes over several pages as on a large corpus.
+    for (let after: string | null = null; ; ) {
+      const page = await repository.indexedChunks('national', after, 2);
+      builder.add(page);
+      if (page.length < 2) break;
+      after = page[page.length - 1].id;
+    }
+    const index = builder.finish();
+    const queries: { lexemes: string[]; weights: number[]; selective?: string[] }[] = [
+      { lexemes: ['temp', 'partiel', 'droit', 'enfant'], weights: [1.2, 2.5, 0.8, 1.7] },
+      { lexemes: ['conge', 'longu', 'maladi', 'traitement', 'agent'], weights: [1, 1, 1, 0.5, 0.2], selective: ['longu', 'maladi'] },
+      { lexemes: ['frais', 'deplac', 'agent', 'bareme'], weights: [2, 2, 0.3, 1] },
+      { lexemes: ['inconnu'], weights: [3] },
+    ];
+    for (const date of ['2026-01-01', '2007-06-01']) {
+      for (const { lexemes, weights, selective } of queries) {
+        const fromDatabase = await repository.textSearch({ corpus: 'national', date }, lexemes, weights, 100, selective);
+        const fromMemory = index.search(date, lexemes, weights, 100, selective);
+        expect(fromMemory.map((hit) => hit.id)).toEqual(fromDatabase.map((hit) => hit.id));
+        fromMemory.forEach((hit, position) => expect(hit.score).toBeCloseTo(fromDatabase[position].score, 5));
+      }
+    }
+    // The old scale is ranked in 2007 and left out today, in memory as in the database.
+    const [frais] = await repository.lexemesOf(['frais']);
+    expect(index.search('2007-06-01', frais, [1], 10).length).toBeGreaterThan(0);
+    expect(index.search('2026-01-01', frais, [1], 10)).toEqual([]);
+  });
+
+  it('should search through the in-memory index once ready, and rebuild it when the corpus changes', async () => {
+    const retrieval = harness.app.get(RetrievalService);
+    await ingestion.runJob([markdown('teletravail.md', '# Télétravail\n\nLe télétravail est autorisé trois jours par semaine au plus pour un agent à temps plein.\n')], { corpus: 'national' });
+    await retrieval.prepare('national');
+    const ready = await search(harness, 'national', 'télétravail jours par semaine', { mode: 'text' });
+    expect(ready.hits[0].sourceUri).toBe('teletravail.md');
+    const [teletravail] = (await ingestion.list('national', false)).filter((document) => document.sourceUri === 'teletravail.md');
+    await ingestion.withdraw('national', teletravail.id);
+    // The index of the former version is not used: the document is gone at once, and again once the index is rebuilt.
+    const justAfter = await search(harness, 'national', 'télétravail jours par semaine', { mode: 'text' });
+    expect(justAfter.hits.map((hit) => hit.sourceUri)).not.toContain('teletravail.md');
+    await retrieval.prepare('national');
+    const rebuilt = await search(harness, 'national', 'télétravail jours par semaine', { mode: 'text' });
+    expect(rebuilt.hits.map((hit) => hit.sourceUri)).not.toContain('teletravail.md');
   });
 
   it('should rank by text alone or by vectors alone when asked', async () => {

@@ -11,6 +11,7 @@ import { expandAcronymFromHeadings } from './search/acronyms';
 import { conceptShare, coverage, isSpecificTerm, queryConcepts, type QueryConcept } from './search/answerability';
 import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
 import { SearchRepository, type ChunkRow, type RankedChunk, type SearchScope } from './search/search.repository';
+import { TextIndexBuilder, type TextIndex } from './search/text-index';
 
 /** Passages returned by default. */
 const DEFAULT_K = 10;
@@ -43,6 +44,8 @@ const MIN_SELECTIVE_LEXEMES = 2;
 const PSEUDONYM_PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 /** Terms whose lexemes are remembered before the memory is cleared. */
 const LEXEME_CACHE_SIZE = 50_000;
+/** Passages read per query while the in-memory full-text index is built. */
+const TEXT_INDEX_PAGE = 5_000;
 
 export interface CorpusSearch {
   readonly query: string;
@@ -60,6 +63,7 @@ export class RetrievalService implements OnApplicationBootstrap {
   private readonly lexemeCache = new Map<string, string[]>();
   private readonly bodyLengthCache = new Map<string, number>();
   private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
+  private readonly textIndexes = new Map<string, { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> }>();
 
   constructor(
     @Inject(MILEVA_DATABASE) private readonly database: Database,
@@ -101,7 +105,8 @@ export class RetrievalService implements OnApplicationBootstrap {
     const k = request.k ?? DEFAULT_K;
     const mode = request.mode ?? 'hybrid';
     const scope = { corpus, date: request.date ?? new Date().toISOString().slice(0, 10) };
-    const statistics = await this.statistics(corpus);
+    const signature = await this.repository.signature(corpus);
+    const statistics = await this.statistics(corpus, signature);
     const plain = mode === 'bm25';
     // Placeholders of pseudonymized personal data (`[PERSONNE_1]`, `[NIR_1]`) say nothing of the
     // subject, nor do the labels written just before them (`NIR [NIR_1]`, `Mme [PERSONNE_1]`).
@@ -109,7 +114,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     const { analysis, weights, concepts } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, statistics, plain, labels);
     // A precise subject the documents never mention: whatever else matches, they do not answer.
     const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
-    const rankings = await this.rank(mode, scope, statistics, analysis, weights);
+    const rankings = await this.rank(mode, scope, statistics, analysis, weights, mode === 'hybrid' || mode === 'text' ? this.readyTextIndex(corpus, signature) : undefined);
     const fused = fuseRankings(rankings);
     const rows = await this.repository.chunks(fused.slice(0, CANDIDATES).map((entry) => entry.id));
     const boosted = fused
@@ -198,7 +203,14 @@ export class RetrievalService implements OnApplicationBootstrap {
   }
 
   /** The rankings to fuse: full text (or the plain BM25 baseline) and vectors, as the mode asks. */
-  private async rank(mode: SearchMode, scope: SearchScope, statistics: CorpusStatistics, analysis: AnalyzedQuery, weights: ReadonlyMap<string, number>): Promise<RankedChunk[][]> {
+  private async rank(
+    mode: SearchMode,
+    scope: SearchScope,
+    statistics: CorpusStatistics,
+    analysis: AnalyzedQuery,
+    weights: ReadonlyMap<string, number>,
+    textIndex: TextIndex | undefined,
+  ): Promise<RankedChunk[][]> {
     const rankings: RankedChunk[][] = [];
     if (mode === 'bm25') {
       const words = analysis.words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
@@ -206,7 +218,13 @@ export class RetrievalService implements OnApplicationBootstrap {
       rankings.push(await this.repository.bm25Search(scope, words, wordIdfs, await this.averageBodyLength(scope), CANDIDATES));
     } else if (mode !== 'vector') {
       const selective = selectiveLexemes([...weights.keys()], statistics);
-      rankings.push(await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, selective));
+      // The in-memory index ranks as the SQL does, without reading every matching row; until it
+      // is built for the corpus's current version, the database ranks.
+      rankings.push(
+        textIndex
+          ? textIndex.search(scope.date, [...weights.keys()], [...weights.values()], CANDIDATES, selective)
+          : await this.repository.textSearch(scope, [...weights.keys()], [...weights.values()], CANDIDATES, selective),
+      );
     }
     if (mode === 'hybrid' || mode === 'vector') {
       const [vector] = await this.embedder.embed([analysis.embeddingText], 'query');
@@ -250,9 +268,64 @@ export class RetrievalService implements OnApplicationBootstrap {
     return terms.map((term) => this.lexemeCache.get(term) ?? []);
   }
 
+  /**
+   * Makes the corpus ready to search at full speed: its word statistics and its in-memory
+   * full-text index, for the corpus as it is now. Searches do not wait for it (they rank in the
+   * database meanwhile); benchmarks and warm-ups do.
+   */
+  async prepare(corpus: string): Promise<void> {
+    for (;;) {
+      const signature = await this.repository.signature(corpus);
+      await this.statistics(corpus, signature);
+      if (this.readyTextIndex(corpus, signature)) return;
+      // The build of this version, or of an older one still running (then the next turn starts it).
+      await this.textIndexes.get(corpus)?.building;
+    }
+  }
+
+  /**
+   * The in-memory full-text index of the corpus's current version, or undefined while it is being
+   * built (the build starts then, in the background; one at a time per corpus).
+   */
+  private readyTextIndex(corpus: string, signature: string): TextIndex | undefined {
+    const entry = this.textIndexes.get(corpus);
+    if (entry?.signature === signature) return entry.index;
+    if (entry?.building) return undefined;
+    const building = this.buildTextIndex(corpus, signature);
+    const state: { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> } = { signature, building };
+    this.textIndexes.set(corpus, state);
+    building.then(
+      (index) => {
+        state.building = undefined;
+        // A corpus that changed during the build: the next search starts another.
+        if (index) state.index = index;
+        else if (this.textIndexes.get(corpus) === state) this.textIndexes.delete(corpus);
+      },
+      (error: unknown) => {
+        if (this.textIndexes.get(corpus) === state) this.textIndexes.delete(corpus);
+        this.logger.warn(`Full-text index of ${corpus} not built: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return undefined;
+  }
+
+  private async buildTextIndex(corpus: string, signature: string): Promise<TextIndex | undefined> {
+    const started = performance.now();
+    const builder = new TextIndexBuilder(await this.repository.indexedDocuments(corpus));
+    for (let after: string | null = null; ; ) {
+      const page = await this.repository.indexedChunks(corpus, after, TEXT_INDEX_PAGE);
+      builder.add(page);
+      if (page.length < TEXT_INDEX_PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    if ((await this.repository.signature(corpus)) !== signature) return undefined;
+    const index = builder.finish();
+    this.logger.log(`Full-text index of ${corpus}: ${index.size} passages in ${Math.round(performance.now() - started)} ms`);
+    return index;
+  }
+
   /** Word statistics of the corpus, rebuilt when a document was added, replaced or withdrawn. */
-  private async statistics(corpus: string): Promise<CorpusStatistics> {
-    const signature = await this.repository.signature(corpus);
+  private async statistics(corpus: string, signature: string): Promise<CorpusStatistics> {
     const cached = this.statisticsCache.get(corpus);
     if (cached?.signature === signature) return cached.statistics;
     const statistics = this.repository.statistics(corpus);

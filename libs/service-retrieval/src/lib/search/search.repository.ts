@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Vocabulary, type CorpusStatistics } from './corpus-statistics';
+import { SECTION_WEIGHTS, type IndexedChunk, type IndexedDocument } from './text-index';
 
 /** Filters every search applies: one corpus, active documents in force on a day. */
 export interface SearchScope {
@@ -138,7 +139,7 @@ export class SearchRepository {
     if (lexemes.length === 0 || selective.length === 0) return [];
     const anyLexeme = selective.map(quoteLexeme).join(' | ');
     // ts_rank weights of D, C, B, A: headings (A) count more than body text (B).
-    const sectionWeights = '{0.1, 0.2, 0.4, 1.0}';
+    const sectionWeights = `{${SECTION_WEIGHTS.join(', ')}}`;
     const rows: { id: string; document_id: string; score: number }[] = await this.dataSource.query(
       `WITH q AS (SELECT to_tsquery('simple', l) AS query, w FROM unnest($3::text[], $4::float8[]) AS u(l, w))
        SELECT c.id, c.document_id, (SELECT sum(q.w * ts_rank('${sectionWeights}'::float4[], c.tsv, q.query, 1)) FROM q) AS score
@@ -149,6 +150,26 @@ export class SearchRepository {
       [scope.corpus, scope.date, lexemes.map(quoteLexeme), [...weights], anyLexeme, limit],
     );
     return rows.map((row) => ({ id: row.id, documentId: row.document_id, score: Number(row.score) }));
+  }
+
+  /** The corpus's active documents and their validity, for the in-memory full-text index. */
+  async indexedDocuments(corpus: string): Promise<IndexedDocument[]> {
+    const rows: { id: string; valid_from: string | null; valid_to: string | null }[] = await this.dataSource.query(
+      `SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM documents WHERE corpus = $1 AND status = 'active'`,
+      [corpus],
+    );
+    return rows.map((row) => ({ id: row.id, validFrom: row.valid_from, validTo: row.valid_to }));
+  }
+
+  /** A page of the corpus's active passages with their tsvector, in id order after `after`. */
+  async indexedChunks(corpus: string, after: string | null, limit: number): Promise<IndexedChunk[]> {
+    const rows: { id: string; document_id: string; tsv: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.document_id, c.tsv::text AS tsv FROM chunks c JOIN documents d ON d.id = c.document_id
+        WHERE c.corpus = $1 AND d.status = 'active' AND ($2::uuid IS NULL OR c.id > $2::uuid)
+        ORDER BY c.id LIMIT $3`,
+      [corpus, after, limit],
+    );
+    return rows.map((row) => ({ id: row.id, documentId: row.document_id, tsv: row.tsv }));
   }
 
   /** Mean length, in words, of the body text of the corpus's passages in force (for BM25). */
