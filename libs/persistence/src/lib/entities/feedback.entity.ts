@@ -15,6 +15,8 @@ import { MessageEntity } from './message.entity';
 @Entity({ name: 'feedback' })
 @Index('idx_feedback_academie_created', ['academie', 'createdAt'])
 @Index('idx_feedback_message', ['messageId'])
+// One feedback per message and user: a second one replaces the first.
+@Index('uq_feedback_message_user', ['messageId', 'userHash'], { unique: true })
 @Check(
   'ck_feedback_minutes_saved',
   `"minutes_saved" IS NULL OR "minutes_saved" >= 0`,

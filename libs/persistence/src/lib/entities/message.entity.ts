@@ -45,6 +45,13 @@ export class MessageEntity {
   @Column({ name: 'citations', type: 'jsonb', default: () => `'[]'` })
   citations!: unknown[];
 
+  /**
+   * The whole draft of an assistant message, pseudonymized like `content`; the shape is owned by
+   * `@mileva/contracts` (Draft). Null for a user message.
+   */
+  @Column({ name: 'draft', type: 'jsonb', nullable: true })
+  draft!: Record<string, unknown> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
