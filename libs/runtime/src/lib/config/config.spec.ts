@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { assertSignInReady, ConfigError, loadConfig } from './config';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -81,6 +81,66 @@ describe('loadConfig', () => {
     expect(error.message).toContain('MILEVA_LLM_API_KEY');
   });
 
+  it('should sign browsers in for 8 hours with the development sign-in and keep conversations 30 days by default', () => {
+    const config = loadConfig({});
+    expect(config.signIn).toEqual({ sessionSecret: undefined, sessionTtlMs: 8 * 3_600_000, oidc: undefined });
+    expect(config.conversations.retentionMs).toBe(30 * 86_400_000);
+    expect(loadConfig({ MILEVA_CONVERSATION_RETENTION_DAYS: '7' }).conversations.retentionMs).toBe(7 * 86_400_000);
+  });
+
+  it('should describe an OIDC provider with default claim names, or with the claim paths given', () => {
+    const oidc = { MILEVA_OIDC_ISSUER: 'https://idp.example.fr/realms/mileva', MILEVA_OIDC_CLIENT_ID: 'mileva', MILEVA_OIDC_REDIRECT_URI: 'https://mileva.example.fr/api/v1/session/oidc/callback' };
+    expect(loadConfig(oidc).signIn.oidc).toEqual({
+      issuer: 'https://idp.example.fr/realms/mileva',
+      clientId: 'mileva',
+      clientSecret: undefined,
+      redirectUri: 'https://mileva.example.fr/api/v1/session/oidc/callback',
+      scope: 'openid profile',
+      claims: { academie: 'academie', roles: 'roles', name: 'name' },
+    });
+    expect(loadConfig({ ...oidc, MILEVA_OIDC_CLAIM_ROLES: 'realm_access.roles', MILEVA_OIDC_CLAIM_ACADEMIE: 'rne_academie' }).signIn.oidc?.claims).toEqual({
+      academie: 'rne_academie',
+      roles: 'realm_access.roles',
+      name: 'name',
+    });
+    expect(configError({ MILEVA_OIDC_ISSUER: oidc.MILEVA_OIDC_ISSUER, MILEVA_OIDC_CLIENT_ID: 'mileva' }).variable).toBe('MILEVA_OIDC_REDIRECT_URI');
+  });
+
+  describe('assertSignInReady', () => {
+    const ready = {
+      NODE_ENV: 'production',
+      MILEVA_SESSION_SECRET: 'k'.repeat(48),
+      MILEVA_OIDC_ISSUER: 'https://idp.example.fr',
+      MILEVA_OIDC_CLIENT_ID: 'mileva',
+      MILEVA_OIDC_REDIRECT_URI: 'https://mileva.example.fr/api/v1/session/oidc/callback',
+    };
+    const problem = (env: NodeJS.ProcessEnv): string | undefined => {
+      try {
+        assertSignInReady(loadConfig(env));
+        return undefined;
+      } catch (error) {
+        if (error instanceof ConfigError) return error.variable;
+        throw error;
+      }
+    };
+
+    it('should let a development gateway start with the development sign-in and a random key', () => {
+      expect(problem({})).toBeUndefined();
+      expect(problem({ NODE_ENV: 'test' })).toBeUndefined();
+    });
+
+    it('should refuse a production gateway without the session secret, or with the development sign-in', () => {
+      expect(problem(ready)).toBeUndefined();
+      expect(problem({ ...ready, MILEVA_SESSION_SECRET: '' })).toBe('MILEVA_SESSION_SECRET');
+      expect(problem({ ...ready, MILEVA_OIDC_ISSUER: '' })).toBe('MILEVA_OIDC_ISSUER');
+    });
+
+    it('should refuse a production gateway talking to its identity provider without TLS', () => {
+      expect(problem({ ...ready, MILEVA_OIDC_ISSUER: 'http://idp.example.fr' })).toBe('MILEVA_OIDC_ISSUER');
+      expect(problem({ ...ready, MILEVA_OIDC_REDIRECT_URI: 'http://mileva.example.fr/api/v1/session/oidc/callback' })).toBe('MILEVA_OIDC_REDIRECT_URI');
+    });
+  });
+
   it('should treat empty variables as unset', () => {
     expect(loadConfig({ MILEVA_DATABASE_URL: '', MILEVA_NATS_URL: '  ' }).mode).toBe('standalone');
   });
@@ -111,6 +171,12 @@ describe('loadConfig', () => {
     [{ MILEVA_LLM_MAX_TOKENS: '0' }, 'MILEVA_LLM_MAX_TOKENS'],
     [{ MILEVA_LLM_PRICE_INPUT_EUR: '-0.1' }, 'MILEVA_LLM_PRICE_INPUT_EUR'],
     [{ MILEVA_LLM_PRICE_OUTPUT_EUR: 'gratuit' }, 'MILEVA_LLM_PRICE_OUTPUT_EUR'],
+    [{ MILEVA_SESSION_SECRET: 'trop-court' }, 'MILEVA_SESSION_SECRET'],
+    [{ MILEVA_SESSION_HOURS: '0' }, 'MILEVA_SESSION_HOURS'],
+    [{ MILEVA_OIDC_ISSUER: 'idp.example.fr' }, 'MILEVA_OIDC_ISSUER'],
+    [{ MILEVA_OIDC_ISSUER: 'https://idp.example.fr' }, 'MILEVA_OIDC_CLIENT_ID'],
+    [{ MILEVA_OIDC_SCOPE: 'profile email' }, 'MILEVA_OIDC_SCOPE'],
+    [{ MILEVA_CONVERSATION_RETENTION_DAYS: '-1' }, 'MILEVA_CONVERSATION_RETENTION_DAYS'],
   ])('should reject %p naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

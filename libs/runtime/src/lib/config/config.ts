@@ -52,6 +52,12 @@ export interface MilevaConfig {
     /** Seed the national corpus from the bundled public fiches when the store is empty. */
     readonly seed: boolean;
   };
+  /** Browser sign-in of the gateway: session cookie and, in production, the OIDC provider. */
+  readonly signIn: SignInConfig;
+  readonly conversations: {
+    /** A conversation is deleted this long after its last message (its feedback stays, detached). */
+    readonly retentionMs: number;
+  };
   /** Pseudonymization sessions the gateway keeps in memory, one per user and conversation. */
   readonly pseudonymization: {
     /** Most sessions held at once; the least recently used goes first beyond it. */
@@ -59,6 +65,27 @@ export interface MilevaConfig {
     /** A session unused for this long is forgotten, with the personal data it maps. */
     readonly idleMs: number;
   };
+}
+
+/** How browsers sign in to the gateway. Production needs the secret and the OIDC provider. */
+export interface SignInConfig {
+  /** Key material of the session cookie (and of the users' keyed hashes); undefined: development only. */
+  readonly sessionSecret: string | undefined;
+  /** Lifetime of a browser session. */
+  readonly sessionTtlMs: number;
+  /** The identity provider; undefined: the development sign-in (pick a role and an académie). */
+  readonly oidc: OidcConfig | undefined;
+}
+
+/** An OpenID Connect provider (authorization code flow with PKCE) and where its claims put the académie, roles and name. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly redirectUri: string;
+  readonly scope: string;
+  /** Claim paths (dots go into objects: `realm_access.roles`). */
+  readonly claims: { readonly academie: string; readonly roles: string; readonly name: string };
 }
 
 /** Which embedding model vectorizes chunks and queries. */
@@ -115,6 +142,17 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_SEED', description: 'Amorcer le corpus national avec les fiches publiques fournies quand la base est vide', defaultValue: 'true', isSensitive: false },
   { name: 'MILEVA_PSEUDONYM_SESSIONS_MAX', description: 'Conversations dont la passerelle garde en mémoire les repères de pseudonymisation (au-delà, la plus ancienne est oubliée)', defaultValue: '10000', isSensitive: false },
   { name: 'MILEVA_PSEUDONYM_IDLE_MINUTES', description: 'Minutes d’inactivité après lesquelles la passerelle oublie les repères d’une conversation', defaultValue: '30', isSensitive: false },
+  { name: 'MILEVA_SESSION_SECRET', description: 'Clé des cookies de session du portail (32 caractères au moins) ; obligatoire en production, tirée au hasard à chaque démarrage sinon', isSensitive: true },
+  { name: 'MILEVA_SESSION_HOURS', description: 'Durée d’une session du portail, en heures', defaultValue: '8', isSensitive: false },
+  { name: 'MILEVA_OIDC_ISSUER', description: 'Fournisseur d’identité OpenID Connect (URL de l’émetteur) ; obligatoire en production, absent : connexion de développement', isSensitive: false },
+  { name: 'MILEVA_OIDC_CLIENT_ID', description: 'Identifiant client de MILEVA chez le fournisseur d’identité', isSensitive: false },
+  { name: 'MILEVA_OIDC_CLIENT_SECRET', description: 'Secret client chez le fournisseur d’identité (absent : client public, PKCE seul)', isSensitive: true },
+  { name: 'MILEVA_OIDC_REDIRECT_URI', description: 'Adresse de retour déclarée chez le fournisseur (https://…/api/v1/session/oidc/callback)', isSensitive: false },
+  { name: 'MILEVA_OIDC_SCOPE', description: 'Portées demandées au fournisseur d’identité', defaultValue: 'openid profile', isSensitive: false },
+  { name: 'MILEVA_OIDC_CLAIM_ACADEMIE', description: 'Revendication du jeton d’identité qui porte le code d’académie (ou national)', defaultValue: 'academie', isSensitive: false },
+  { name: 'MILEVA_OIDC_CLAIM_ROLES', description: 'Revendication qui porte le ou les rôles MILEVA (liste ou texte ; chemin à points accepté)', defaultValue: 'roles', isSensitive: false },
+  { name: 'MILEVA_OIDC_CLAIM_NAME', description: 'Revendication qui porte le nom affiché', defaultValue: 'name', isSensitive: false },
+  { name: 'MILEVA_CONVERSATION_RETENTION_DAYS', description: 'Jours de conservation d’une conversation après son dernier message (les avis restent, détachés)', defaultValue: '30', isSensitive: false },
   { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
 ];
 
@@ -219,6 +257,28 @@ const envSchema = z.object({
     .positive('MILEVA_PSEUDONYM_IDLE_MINUTES doit être positif')
     .max(24 * 60, 'MILEVA_PSEUDONYM_IDLE_MINUTES ne peut dépasser 1440 (un jour)')
     .default(30),
+  MILEVA_SESSION_SECRET: z.string().min(32, 'MILEVA_SESSION_SECRET doit compter au moins 32 caractères (ex. : openssl rand -base64 48)').optional(),
+  MILEVA_SESSION_HOURS: z.coerce
+    .number({ error: 'MILEVA_SESSION_HOURS doit être un nombre d’heures' })
+    .positive('MILEVA_SESSION_HOURS doit être positif')
+    .max(24 * 30, 'MILEVA_SESSION_HOURS ne peut dépasser 720 (30 jours)')
+    .default(8),
+  MILEVA_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'MILEVA_OIDC_ISSUER doit être une URL http(s)://' }).optional(),
+  MILEVA_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  MILEVA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  MILEVA_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/, error: 'MILEVA_OIDC_REDIRECT_URI doit être une URL http(s)://' }).optional(),
+  MILEVA_OIDC_SCOPE: z
+    .string()
+    .default('openid profile')
+    .refine((value) => value.split(/\s+/).includes('openid'), { error: 'MILEVA_OIDC_SCOPE doit contenir « openid »' }),
+  MILEVA_OIDC_CLAIM_ACADEMIE: z.string().min(1).default('academie'),
+  MILEVA_OIDC_CLAIM_ROLES: z.string().min(1).default('roles'),
+  MILEVA_OIDC_CLAIM_NAME: z.string().min(1).default('name'),
+  MILEVA_CONVERSATION_RETENTION_DAYS: z.coerce
+    .number({ error: 'MILEVA_CONVERSATION_RETENTION_DAYS doit être un nombre de jours' })
+    .positive('MILEVA_CONVERSATION_RETENTION_DAYS doit être positif')
+    .max(3_650, 'MILEVA_CONVERSATION_RETENTION_DAYS ne peut dépasser 3650 (dix ans)')
+    .default(30),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -268,7 +328,58 @@ export function loadConfig(
     embeddings: embeddingsSettings(values),
     generation: generationSettings(values),
     ingestion: { maxFileBytes: Math.round(values.MILEVA_INGEST_MAX_FILE_MB * 1024 * 1024), seed: values.MILEVA_SEED },
+    signIn: signInConfig(values),
+    conversations: { retentionMs: Math.round(values.MILEVA_CONVERSATION_RETENTION_DAYS * 86_400_000) },
     pseudonymization: { maxSessions: values.MILEVA_PSEUDONYM_SESSIONS_MAX, idleMs: Math.round(values.MILEVA_PSEUDONYM_IDLE_MINUTES * 60_000) },
+  };
+}
+
+/**
+ * What a gateway needs before it serves browsers in production: the session secret and an OIDC
+ * provider reached over HTTPS (the development sign-in, which lets anyone pick a role and an
+ * académie, never runs there). Other services do not sign anyone in and do not call this.
+ */
+export function assertSignInReady(config: MilevaConfig): void {
+  if (config.nodeEnv !== 'production') return;
+  const { sessionSecret, oidc } = config.signIn;
+  if (!sessionSecret) {
+    throw new ConfigError('MILEVA_SESSION_SECRET', 'Configuration invalide — MILEVA_SESSION_SECRET est requis en production : une clé d’au moins 32 caractères (ex. : openssl rand -base64 48)');
+  }
+  if (!oidc) {
+    throw new ConfigError(
+      'MILEVA_OIDC_ISSUER',
+      'Configuration invalide — MILEVA_OIDC_ISSUER est requis en production : la connexion de développement (choix libre du rôle et de l’académie) y est interdite',
+    );
+  }
+  if (new URL(oidc.issuer).protocol !== 'https:') {
+    throw new ConfigError('MILEVA_OIDC_ISSUER', 'Configuration invalide — MILEVA_OIDC_ISSUER doit être une URL https:// en production');
+  }
+  if (new URL(oidc.redirectUri).protocol !== 'https:') {
+    throw new ConfigError('MILEVA_OIDC_REDIRECT_URI', 'Configuration invalide — MILEVA_OIDC_REDIRECT_URI doit être une URL https:// en production');
+  }
+}
+
+function signInConfig(values: z.infer<typeof envSchema>): SignInConfig {
+  const sessionTtlMs = Math.round(values.MILEVA_SESSION_HOURS * 3_600_000);
+  if (!values.MILEVA_OIDC_ISSUER) {
+    return { sessionSecret: values.MILEVA_SESSION_SECRET, sessionTtlMs, oidc: undefined };
+  }
+  for (const variable of ['MILEVA_OIDC_CLIENT_ID', 'MILEVA_OIDC_REDIRECT_URI'] as const) {
+    if (!values[variable]) {
+      throw new ConfigError(variable, `Configuration invalide — ${variable} est requis avec MILEVA_OIDC_ISSUER`);
+    }
+  }
+  return {
+    sessionSecret: values.MILEVA_SESSION_SECRET,
+    sessionTtlMs,
+    oidc: {
+      issuer: values.MILEVA_OIDC_ISSUER,
+      clientId: values.MILEVA_OIDC_CLIENT_ID ?? '',
+      clientSecret: values.MILEVA_OIDC_CLIENT_SECRET,
+      redirectUri: values.MILEVA_OIDC_REDIRECT_URI ?? '',
+      scope: values.MILEVA_OIDC_SCOPE,
+      claims: { academie: values.MILEVA_OIDC_CLAIM_ACADEMIE, roles: values.MILEVA_OIDC_CLAIM_ROLES, name: values.MILEVA_OIDC_CLAIM_NAME },
+    },
   };
 }
 
