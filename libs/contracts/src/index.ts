@@ -12,3 +12,6 @@ export type * from './lib/retrieval';
 export { RETRIEVAL_CONTRACT_VERSION } from './lib/retrieval';
 export type * from './lib/generation';
 export { GENERATION_CONTRACT_VERSION } from './lib/generation';
+export * from './lib/session';
+export type * from './lib/conversations';
+export { FEEDBACK_COMMENT_MAX_CHARS, FEEDBACK_MINUTES_MAX, FEEDBACK_OUTCOMES, FEEDBACK_REASONS } from './lib/conversations';

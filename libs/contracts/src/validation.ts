@@ -3,3 +3,5 @@ export * from './lib/schemas/health.schema';
 export * from './lib/schemas/ingestion.schema';
 export * from './lib/schemas/retrieval.schema';
 export * from './lib/schemas/generation.schema';
+export * from './lib/schemas/session.schema';
+export * from './lib/schemas/conversations.schema';

@@ -4,3 +4,8 @@ export * from './lib/questions/pseudonym-session.store';
 export * from './lib/questions/question.service';
 export * from './lib/questions/ask.service';
 export * from './lib/auth/request-user';
+export * from './lib/auth/session.service';
+export * from './lib/auth/oidc.service';
+export * from './lib/auth/gateway-secrets';
+export * from './lib/conversations/conversations.service';
+export * from './lib/conversations/conversation-purger';

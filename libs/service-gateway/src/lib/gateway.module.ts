@@ -1,21 +1,28 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { MILEVA_CONFIG, type MilevaConfig, type ServiceDefinition } from '@mileva/runtime';
+import { assertSignInReady, MILEVA_CONFIG, type MilevaConfig, type ServiceDefinition } from '@mileva/runtime';
+import { GatewaySecrets } from './auth/gateway-secrets';
+import { OidcService } from './auth/oidc.service';
+import { UserGuard } from './auth/request-user';
+import { SessionController } from './auth/session.controller';
+import { SessionService } from './auth/session.service';
+import { ConversationPurger } from './conversations/conversation-purger';
+import { ConversationsController, FeedbackController } from './conversations/conversations.controller';
+import { ConversationsService } from './conversations/conversations.service';
 import { HealthController } from './health/health.controller';
 import { PlatformHealthService } from './health/platform-health.service';
-import { PseudonymSessionStore } from './questions/pseudonym-session.store';
-import { QuestionService } from './questions/question.service';
 import { AcademieSettingsService } from './questions/academie-settings.service';
 import { AskService } from './questions/ask.service';
-import { QuestionsController } from './questions/questions.controller';
 import { InstructionsController } from './questions/instructions.controller';
-import { UserGuard } from './auth/request-user';
+import { PseudonymSessionStore } from './questions/pseudonym-session.store';
+import { QuestionService } from './questions/question.service';
+import { QuestionsController } from './questions/questions.controller';
 import { CorpusSearchService } from './search/corpus-search.service';
 
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, QuestionsController, InstructionsController],
+  controllers: [HealthController, SessionController, QuestionsController, ConversationsController, FeedbackController, InstructionsController],
   providers: [
     PlatformHealthService,
     CorpusSearchService,
@@ -24,9 +31,22 @@ import { CorpusSearchService } from './search/corpus-search.service';
     QuestionService,
     AcademieSettingsService,
     AskService,
+    {
+      provide: GatewaySecrets,
+      useFactory: (config: MilevaConfig) => {
+        // A production gateway does not start without its session secret and identity provider.
+        assertSignInReady(config);
+        return new GatewaySecrets(config.signIn.sessionSecret);
+      },
+      inject: [MILEVA_CONFIG],
+    },
+    SessionService,
+    OidcService,
     UserGuard,
+    ConversationsService,
+    ConversationPurger,
   ],
-  exports: [CorpusSearchService, QuestionService, AskService],
+  exports: [CorpusSearchService, QuestionService, AskService, ConversationsService],
 })
 export class GatewayModule {}
 

@@ -17,12 +17,25 @@ const STORED_PLACEHOLDER = /\[([A-Z_]+)_\d+\]/g;
 /** What the asking user receives: the draft re-filled with their values, and what it rests on. */
 export interface AskedDraft extends Draft {
   readonly conversationId: string;
+  /** Id of the stored assistant message, for feedback (set once the exchange is stored). */
+  readonly messageId?: string;
   /** Corpora that did not answer in time (the draft rests on the others). */
   readonly degraded: readonly { readonly corpus: string; readonly reason: string }[];
 }
 
-/** Events of an answer for its user: tokens (re-filled) as they come, then the draft. */
-export type AskEvent = { readonly type: 'token'; readonly text: string } | { readonly type: 'draft'; readonly draft: AskedDraft };
+/** The exchange as it may be stored: the question and the draft with placeholders, never the user's values. */
+export interface PseudonymizedExchange {
+  readonly question: string;
+  readonly draft: Draft;
+}
+
+/**
+ * Events of an answer for its user: tokens (re-filled) as they come, then the draft; the draft
+ * event also carries the pseudonymized exchange, for storage only (never sent to the user).
+ */
+export type AskEvent =
+  | { readonly type: 'token'; readonly text: string }
+  | { readonly type: 'draft'; readonly draft: AskedDraft; readonly pseudonymized: PseudonymizedExchange };
 
 /**
  * The whole question path: refusal of excluded uses before anything else, pseudonymization and
@@ -53,8 +66,9 @@ export class AskService {
           this.logger.log(`Question in conversation ${question.conversationId} refused (${excluded.reason})`);
           const request: DraftRequest = { v: GENERATION_CONTRACT_VERSION, question: '', academie: question.academie ?? 'national', passages: [], answerable: false, settings };
           const draft = refusalDraft(request, excluded, { provider: 'extractive', ms: Math.round(performance.now() - started) });
+          const pseudonymized = { question: this.questions.pseudonymize(question), draft };
           subscriber.next({ type: 'token', text: draft.answer });
-          subscriber.next({ type: 'draft', draft: { ...draft, conversationId: question.conversationId, degraded: [] } });
+          subscriber.next({ type: 'draft', draft: { ...draft, conversationId: question.conversationId, degraded: [] }, pseudonymized });
           subscriber.complete();
           return;
         }
@@ -78,21 +92,18 @@ export class AskService {
             } else if (event.type === 'draft') {
               const rest = refiller.flush();
               if (rest) subscriber.next({ type: 'token', text: rest });
+              const ms = Math.round(performance.now() - started);
               const draft: AskedDraft = {
-                ...event.draft,
-                answer: prepared.reidentify(event.draft.answer),
-                followUpQuestions: event.draft.followUpQuestions.map(prepared.reidentify),
-                relatedRights: event.draft.relatedRights.map((right) => ({ ...right, text: prepared.reidentify(right.text) })),
-                unsupported: event.draft.unsupported.map(prepared.reidentify),
+                ...refillDraft(event.draft, prepared.reidentify),
                 conversationId: question.conversationId,
                 degraded: prepared.search.degraded,
-                ms: Math.round(performance.now() - started),
+                ms,
               };
               this.logger.log(
                 `Draft for conversation ${question.conversationId}: ${draft.provider}${draft.fallback ? ` (fallback from ${draft.fallback.from})` : ''}, ` +
                   `answerable ${draft.answerable}, ${draft.citations.length} citations, ${draft.unsupported.length} unsupported, ${draft.ms} ms`,
               );
-              subscriber.next({ type: 'draft', draft });
+              subscriber.next({ type: 'draft', draft, pseudonymized: { question: prepared.pseudonymizedText, draft: { ...event.draft, ms } } });
             } else {
               subscriber.error(new Error(event.message));
             }
@@ -107,6 +118,17 @@ export class AskService {
       };
     });
   }
+}
+
+/** A draft with its texts re-filled by `refill` (the values of the user's conversation). */
+export function refillDraft<TDraft extends Draft>(draft: TDraft, refill: (text: string) => string): TDraft {
+  return {
+    ...draft,
+    answer: refill(draft.answer),
+    followUpQuestions: draft.followUpQuestions.map((text) => refill(text)),
+    relatedRights: draft.relatedRights.map((right) => ({ ...right, text: refill(right.text) })),
+    unsupported: draft.unsupported.map((text) => refill(text)),
+  };
 }
 
 /**

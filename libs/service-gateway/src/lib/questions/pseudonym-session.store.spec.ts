@@ -69,6 +69,17 @@ describe(PseudonymSessionStore.name, () => {
     expect(store.size).toBe(0);
   });
 
+  it('should forget every conversation of a user who signs out, and nobody else’s', () => {
+    const store = new PseudonymSessionStore({ maxSessions: 10, idleMs: 60_000, now });
+    store.sessionFor('user', 'a');
+    store.sessionFor('user', 'b');
+    const other = store.sessionFor('other', 'a');
+    store.forgetUser('user');
+    expect(store.find('user', 'a')).toBeUndefined();
+    expect(store.find('user', 'b')).toBeUndefined();
+    expect(store.find('other', 'a')).toBe(other);
+  });
+
   it('should refuse a store without bounds', () => {
     expect(() => new PseudonymSessionStore({ maxSessions: 0, idleMs: 60_000 })).toThrow(RangeError);
     expect(() => new PseudonymSessionStore({ maxSessions: 5, idleMs: 0 })).toThrow(RangeError);

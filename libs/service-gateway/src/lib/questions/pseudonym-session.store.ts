@@ -10,6 +10,7 @@ export interface PseudonymSessionStoreOptions {
 }
 
 interface Entry {
+  readonly userId: string;
   readonly session: PseudonymizationSession;
   lastUsed: number;
 }
@@ -36,7 +37,7 @@ export class PseudonymSessionStore {
   sessionFor(userId: string, conversationId: string): PseudonymizationSession {
     this.sweep();
     const key = sessionKey(userId, conversationId);
-    const entry = this.entries.get(key) ?? { session: new PseudonymizationSession(), lastUsed: 0 };
+    const entry = this.entries.get(key) ?? { userId, session: new PseudonymizationSession(), lastUsed: 0 };
     this.entries.delete(key);
     entry.lastUsed = this.now();
     this.entries.set(key, entry);
@@ -57,6 +58,13 @@ export class PseudonymSessionStore {
   /** Forgets a conversation's session (the user closed or deleted it). */
   forget(userId: string, conversationId: string): void {
     this.entries.delete(sessionKey(userId, conversationId));
+  }
+
+  /** Forgets every conversation's session of a user (they signed out). */
+  forgetUser(userId: string): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.userId === userId) this.entries.delete(key);
+    }
   }
 
   /** Forgets the sessions idle for longer than the limit. */

@@ -96,6 +96,15 @@ export class QuestionService implements OnModuleDestroy {
   }
 
   /**
+   * The question pseudonymized with its conversation's session, for storage, without searching
+   * (a refused question is still kept in the conversation, masked).
+   */
+  pseudonymize(question: AskedQuestion): string {
+    assertQuestion(question);
+    return pseudonymize(question.text, this.sessions.sessionFor(question.userId, question.conversationId)).text;
+  }
+
+  /**
    * Re-fills a text of `conversationId` for `userId` with the values masked in that conversation;
    * placeholders of another conversation, another user or a forgotten session stay as they are.
    */

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpException, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ASKING_ROLES } from '@mileva/contracts';
 import { ServiceError } from '@mileva/runtime';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { lastValueFrom, toArray } from 'rxjs';
 import { AllowRoles, CurrentUser, UserGuard, type RequestUser } from '../auth/request-user';
-import { AskService, type AskedDraft } from './ask.service';
+import { ConversationsService } from '../conversations/conversations.service';
+import type { AskedDraft } from './ask.service';
 
 interface QuestionBody {
   readonly question?: unknown;
@@ -13,24 +14,24 @@ interface QuestionBody {
   readonly date?: unknown;
 }
 
-/** `POST /api/v1/questions`: a draft answer, as JSON or streamed as server-sent events. */
+/**
+ * `POST /api/v1/questions`: a draft answer, as JSON or streamed as server-sent events. The exchange
+ * is stored in the user's conversation (a new one without `conversationId`), pseudonymized.
+ */
 @Controller('v1/questions')
 @UseGuards(UserGuard)
 export class QuestionsController {
-  constructor(private readonly asking: AskService) {}
+  constructor(private readonly conversations: ConversationsService) {}
 
   @Post()
-  @AllowRoles('gestionnaire', 'expert', 'superviseur', 'admin')
+  @AllowRoles(...ASKING_ROLES)
   async ask(@Body() body: QuestionBody, @CurrentUser() user: RequestUser, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const question = {
-      text: typeof body?.question === 'string' ? body.question : '',
-      userId: user.id,
-      academie: user.academie === 'national' ? undefined : user.academie,
-      conversationId: typeof body?.conversationId === 'string' && body.conversationId ? body.conversationId : randomUUID(),
+    const events = await this.conversations.ask(user, {
+      question: typeof body?.question === 'string' ? body.question : '',
+      ...(typeof body?.conversationId === 'string' && body.conversationId ? { conversationId: body.conversationId } : {}),
       ...(typeof body?.theme === 'string' ? { theme: body.theme } : {}),
       ...(typeof body?.date === 'string' ? { date: body.date } : {}),
-    };
-    const events = this.asking.ask(question);
+    });
     if (!(request.header('accept') ?? '').includes('text/event-stream')) {
       try {
         const all = await lastValueFrom(events.pipe(toArray()));
@@ -48,6 +49,7 @@ export class QuestionsController {
     response.flushHeaders();
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const subscription = events.subscribe({
+      // Only the re-filled draft goes out: the pseudonymized exchange stays in the gateway.
       next: (event) => (event.type === 'token' ? send('token', { text: event.text }) : send('draft', event.draft satisfies AskedDraft)),
       error: (error: unknown) => {
         const http = toHttpError(error);
