@@ -280,16 +280,16 @@ class FakeIssuer {
 
   static async start(): Promise<FakeIssuer> {
     const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    let issuer: FakeIssuer | undefined;
+    const started: { issuer?: FakeIssuer } = {};
     const server = createServer((request, response) => {
-      void issuer?.handle(request, response).catch(() => {
+      void started.issuer?.handle(request, response).catch(() => {
         response.statusCode = 500;
         response.end();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    issuer = new FakeIssuer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, keys);
-    return issuer;
+    started.issuer = new FakeIssuer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, keys);
+    return started.issuer;
   }
 
   close(): Promise<void> {
