@@ -1,11 +1,37 @@
 import { Routes } from '@angular/router';
+import { ASKING_ROLES } from './core/api.model';
+import { roleMatch, sessionGuard } from './core/session.guard';
+import { SIGN_IN_PATH } from './core/session-store';
 import { legalRoutes } from './features/legal/legal.routes';
 
 export const appRoutes: Routes = [
   {
+    path: SIGN_IN_PATH,
+    title: 'Connexion',
+    loadComponent: () => import('./features/sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    // The DGRH's home is the national space; everyone else asks questions here.
     path: '',
     pathMatch: 'full',
-    title: 'Accueil',
+    title: 'Espace national',
+    canMatch: [roleMatch(['dgrh'])],
+    loadComponent: () => import('./features/national/national-home-page').then((m) => m.NationalHomePage),
+  },
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Poser une question',
+    canActivate: [sessionGuard(ASKING_ROLES)],
+    loadComponent: () => import('./features/ask/ask-page').then((m) => m.AskPage),
+  },
+  {
+    path: 'conversations',
+    loadChildren: () => import('./features/conversations/conversations.routes').then((m) => m.conversationsRoutes),
+  },
+  {
+    path: 'a-propos',
+    title: 'À propos',
     loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
   },
   {

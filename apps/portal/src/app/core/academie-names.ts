@@ -1,0 +1,11 @@
+// Names of the académies from the taxonomy. Kept apart from labels.ts: the taxonomy weighs tens of kilobytes and the
+// header, in the initial bundle, loads this file on demand.
+import { ACADEMIES, NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
+
+const ACADEMIE_NAMES: ReadonlyMap<string, string> = new Map(ACADEMIES.map((academie) => [academie.code, academie.name]));
+
+/** « Académie de Lyon », « National » for the national level, the code itself when unknown. */
+export function academieLabel(code: string): string {
+  if (code === NATIONAL_CORPUS) return 'National';
+  return ACADEMIE_NAMES.get(code) ?? code;
+}
