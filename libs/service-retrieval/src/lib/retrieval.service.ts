@@ -8,10 +8,11 @@ import { tokenizeFrench } from '@mileva/text-fr';
 import { idf, type CorpusStatistics } from './search/corpus-statistics';
 import { fuseRankings } from './search/fusion';
 import { expandAcronymFromHeadings } from './search/acronyms';
-import { conceptShare, coverage, isSpecificTerm, queryConcepts, type QueryConcept } from './search/answerability';
+import { conceptShare, coverage, isSpecificTerm, QUESTION_WORDS, queryConcepts, type QueryConcept } from './search/answerability';
+import { proximityShare, queryPairs, type QueryPair } from './search/proximity';
 import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
 import { SearchRepository, type ChunkRow, type RankedChunk, type SearchScope } from './search/search.repository';
-import { TextIndexBuilder, type TextIndex } from './search/text-index';
+import { parseTsvector, TextIndexBuilder, type TextIndex } from './search/text-index';
 
 /** Passages returned by default. */
 const DEFAULT_K = 10;
@@ -34,6 +35,8 @@ export const ANSWERABLE_THRESHOLD = 0.42;
  * for part of them): a fiche titled after the question is usually the one that answers it.
  */
 const TITLE_BOOST = 0.25;
+/** Boost of a passage that says the query's consecutive words together (in proportion for part of them). */
+const PROXIMITY_BOOST = 0.3;
 /** Vectors from which the embedded database is advised to have the HNSW index (exact scans take ≈ 70 ms at 7,000). */
 export const VECTOR_INDEX_ADVISED_FROM = 20_000;
 /** Share of the passages above which a lexeme is too common to select passages by itself. */
@@ -111,7 +114,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     // Placeholders of pseudonymized personal data (`[PERSONNE_1]`, `[NIR_1]`) say nothing of the
     // subject, nor do the labels written just before them (`NIR [NIR_1]`, `Mme [PERSONNE_1]`).
     const labels = placeholderLabels(request.query);
-    const { analysis, weights, concepts } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, statistics, plain, labels);
+    const { analysis, weights, concepts, pairs } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, statistics, plain, labels);
     // A precise subject the documents never mention: whatever else matches, they do not answer.
     const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
     const rankings = await this.rank(mode, scope, statistics, analysis, weights, mode === 'hybrid' || mode === 'text' ? this.readyTextIndex(corpus, signature) : undefined);
@@ -122,7 +125,12 @@ export class RetrievalService implements OnApplicationBootstrap {
       .filter((entry): entry is typeof entry & { row: ChunkRow } => entry.row !== undefined)
       .map((entry) => ({
         ...entry,
-        score: plain ? entry.score : entry.score * themeBoost(entry.row.theme, request.theme, analysis.themes) * (1 + TITLE_BOOST * conceptShare(new Set(entry.row.titleLexemes), concepts)),
+        score: plain
+          ? entry.score
+          : entry.score *
+            themeBoost(entry.row.theme, request.theme, analysis.themes) *
+            (1 + TITLE_BOOST * conceptShare(new Set(entry.row.titleLexemes), concepts)) *
+            (pairs.length > 0 ? 1 + PROXIMITY_BOOST * proximityShare(parseTsvector(entry.row.tsv), pairs) : 1),
       }))
       .sort((a, b) => b.score - a.score);
     const distinct = plain ? boosted : withoutDuplicateDocuments(boosted);
@@ -199,7 +207,13 @@ export class RetrievalService implements OnApplicationBootstrap {
       }),
       statistics,
     );
-    return { analysis, weights, concepts };
+    // Consecutive content words as typed (corrected), for the proximity boost.
+    const corrected = new Map(analysis.corrections.map((correction) => [correction.from, correction.to]));
+    const sequence = tokenizeFrench(query)
+      .map((word) => corrected.get(word) ?? word)
+      .filter((word) => !QUESTION_WORDS.has(word) && !labels.has(word));
+    const pairs = plain ? [] : queryPairs(await this.lexemesOf(sequence), (lexeme) => idf(statistics, lexeme));
+    return { analysis, weights, concepts, pairs };
   }
 
   /** The rankings to fuse: full text (or the plain BM25 baseline) and vectors, as the mode asks. */
@@ -343,6 +357,7 @@ interface QueryUnderstanding {
   readonly analysis: AnalyzedQuery & { readonly spelledOut: ReadonlyMap<string, readonly string[]> };
   readonly weights: ReadonlyMap<string, number>;
   readonly concepts: readonly QueryConcept[];
+  readonly pairs: readonly QueryPair[];
 }
 
 /** The analysis with the acronyms spelled out from the corpus added as expansions. */

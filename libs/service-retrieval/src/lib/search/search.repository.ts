@@ -33,6 +33,8 @@ export interface ChunkRow {
   readonly lexemes: string[];
   /** Lexemes of the document's title. */
   readonly titleLexemes: string[];
+  /** The chunk's search vector in its text form, with positions (for proximity). */
+  readonly tsv: string;
 }
 
 const IN_FORCE = `d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`;
@@ -324,10 +326,11 @@ export class SearchRepository {
       kind: 'document' | 'answer';
       lexemes: string[];
       title_lexemes: string[];
+      tsv: string;
     }[] = await this.dataSource.query(
       `SELECT c.id, c.document_id, c.corpus, d.title, d.source_uri, c.heading_path, c.text, c.page, c.page_end, d.theme,
               to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to, d.kind,
-              tsvector_to_array(c.tsv) AS lexemes, tsvector_to_array(to_tsvector('french', mileva_unaccent(d.title))) AS title_lexemes
+              tsvector_to_array(c.tsv) AS lexemes, tsvector_to_array(to_tsvector('french', mileva_unaccent(d.title))) AS title_lexemes, c.tsv::text AS tsv
          FROM chunks c JOIN documents d ON d.id = c.document_id
         WHERE c.id = ANY($1::uuid[])`,
       [[...ids]],
@@ -351,6 +354,7 @@ export class SearchRepository {
           kind: row.kind,
           lexemes: row.lexemes,
           titleLexemes: row.title_lexemes,
+          tsv: row.tsv,
         },
       ]),
     );

@@ -3,10 +3,10 @@ import { lexemeRank, parseTsvector, TextIndex, topK } from './text-index';
 describe('parseTsvector', () => {
   it('should read lexemes, positions and weights as Postgres writes them', () => {
     expect(parseTsvector(`'agent':1A,5B,9 'l''ecol':3C 'a\\\\b':4 'sans'`)).toEqual([
-      { lexeme: 'agent', weights: [3, 2, 0] },
-      { lexeme: "l'ecol", weights: [1] },
-      { lexeme: 'a\\b', weights: [0] },
-      { lexeme: 'sans', weights: [0] },
+      { lexeme: 'agent', positions: [1, 5, 9], weights: [3, 2, 0] },
+      { lexeme: "l'ecol", positions: [3], weights: [1] },
+      { lexeme: 'a\\b', positions: [4], weights: [0] },
+      { lexeme: 'sans', positions: [0], weights: [0] },
     ]);
     expect(parseTsvector('')).toEqual([]);
   });

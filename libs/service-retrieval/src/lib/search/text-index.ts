@@ -9,9 +9,10 @@ export const SECTION_WEIGHTS = [0.1, 0.2, 0.4, 1.0] as const;
 /** Sum of 1/i² for i ≥ 1 (π²/6), as Postgres writes it in `ts_rank`. */
 const RANK_LIMIT = 1.64493406685;
 
-/** One lexeme of a tsvector: its positions' weights (0 = D … 3 = A), in position order. */
+/** One lexeme of a tsvector: its positions, and their weights (0 = D … 3 = A), in position order. */
 export interface TsvEntry {
   readonly lexeme: string;
+  readonly positions: readonly number[];
   readonly weights: readonly number[];
 }
 
@@ -66,10 +67,13 @@ export function parseTsvector(text: string): TsvEntry[] {
       }
     }
     const weights: number[] = [];
+    const positions: number[] = [];
     if (text[i] === ':') {
       i++;
       for (;;) {
-        while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+        let position = 0;
+        while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) position = position * 10 + text.charCodeAt(i++) - 48;
+        positions.push(position);
         const letter = text[i];
         if (letter === 'A' || letter === 'B' || letter === 'C' || letter === 'D') {
           weights.push(letter === 'A' ? 3 : letter === 'B' ? 2 : letter === 'C' ? 1 : 0);
@@ -82,8 +86,9 @@ export function parseTsvector(text: string): TsvEntry[] {
       }
     } else {
       weights.push(0);
+      positions.push(0);
     }
-    entries.push({ lexeme, weights });
+    entries.push({ lexeme, positions, weights });
   }
   return entries;
 }
