@@ -32,31 +32,9 @@ export interface CitationSelection {
     }
 
     <div class="mlv-draft__text">
+      <!-- Segments are written on one line: whitespace in the template would show around citations. -->
       @for (paragraph of paragraphs(); track $index) {
-        <p>
-          @for (segment of paragraph.segments; track $index) {
-            @if (segment.kind === 'text') {
-              {{ segment.text }}
-            } @else {
-              [@for (n of segment.numbers; track $index; let last = $last) {
-                @if (cited().has(n)) {
-                  <a
-                    class="mlv-cite"
-                    [href]="'#' + sourceId(n)"
-                    [attr.aria-label]="'Source ' + n + ' : ' + cited().get(n)"
-                    (click)="cite.emit({ n, event: $event })"
-                    >{{ n }}</a
-                  >
-                } @else {
-                  {{ n }}
-                }
-                @if (!last) {
-                  ,
-                }
-              }]
-            }
-          }
-        </p>
+        <p>@for (segment of paragraph.segments; track $index) {@if (segment.kind === 'text') {{{ segment.text }}} @else {[@for (n of segment.numbers; track $index; let last = $last) {@if (cited().has(n)) {<a class="mlv-cite" [href]="'#' + sourceId(n)" [attr.aria-label]="'Source ' + n + ' : ' + cited().get(n)" (click)="cite.emit({ n, event: $event })">{{ n }}</a>} @else {{{ n }}}@if (!last) {{{ ', ' }}}}]}}</p>
       }
     </div>
 
