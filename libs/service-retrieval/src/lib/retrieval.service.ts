@@ -64,6 +64,7 @@ export class RetrievalService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetrievalService.name);
   private readonly repository: SearchRepository;
   private readonly lexemeCache = new Map<string, string[]>();
+  private readonly phraseCache = new Map<string, boolean>();
   private readonly bodyLengthCache = new Map<string, number>();
   private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
   private readonly textIndexes = new Map<string, { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> }>();
@@ -114,7 +115,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     // Placeholders of pseudonymized personal data (`[PERSONNE_1]`, `[NIR_1]`) say nothing of the
     // subject, nor do the labels written just before them (`NIR [NIR_1]`, `Mme [PERSONNE_1]`).
     const labels = placeholderLabels(request.query);
-    const { analysis, weights, concepts, pairs } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, statistics, plain, labels);
+    const { analysis, weights, concepts, pairs } = await this.understand(request.query.replace(PSEUDONYM_PLACEHOLDER, ' '), scope, signature, statistics, plain, labels);
     // A precise subject the documents never mention: whatever else matches, they do not answer.
     const missingSubject = concepts.some((concept) => concept.alternatives.length === 0);
     const rankings = await this.rank(mode, scope, statistics, analysis, weights, mode === 'hybrid' || mode === 'text' ? this.readyTextIndex(corpus, signature) : undefined);
@@ -169,7 +170,14 @@ export class RetrievalService implements OnApplicationBootstrap {
    * What the query asks: its analysis (corrections, expansions, acronyms spelled out from the
    * corpus), the IDF weight of each lexeme to search, and the concepts a passage must express.
    */
-  private async understand(query: string, scope: SearchScope, statistics: CorpusStatistics, plain: boolean, labels: ReadonlySet<string> = new Set()): Promise<QueryUnderstanding> {
+  private async understand(
+    query: string,
+    scope: SearchScope,
+    signature: string,
+    statistics: CorpusStatistics,
+    plain: boolean,
+    labels: ReadonlySet<string> = new Set(),
+  ): Promise<QueryUnderstanding> {
     const specific = (word: string, inGlossary: boolean): boolean => !labels.has(word) && isSpecificTerm(word, query, inGlossary);
     // Words whose French lexemes the corpus uses are never "corrected": `comptent` is not a typo of `competent`.
     const typed = [...new Set(tokenizeFrench(query))];
@@ -188,8 +196,7 @@ export class RetrievalService implements OnApplicationBootstrap {
     const phrasesToCheck = [
       ...new Set(analysis.words.flatMap((word) => (specific(word, isGlossaryAcronym(word)) ? glossaryAlternatives(word).filter((alternative) => /\s/.test(alternative.trim())) : []))),
     ];
-    const phrasePresence = new Map<string, boolean>();
-    (await this.repository.phrasesInCorpus(scope, phrasesToCheck)).forEach((found, index) => phrasePresence.set(phrasesToCheck[index], found));
+    const phrasePresence = await this.phrasesInCorpus(scope, signature, phrasesToCheck);
     const lexemeLists = await this.lexemesOf([...analysis.words, ...expansionWords, ...alternativesOf.flat()]);
     const weights = new Map<string, number>();
     lexemeLists.slice(0, analysis.words.length + expansionWords.length).forEach((lexemes, index) => {
@@ -269,6 +276,21 @@ export class RetrievalService implements OnApplicationBootstrap {
       if (phrases.length > 0) spelled.set(word, phrases);
     }
     return spelled;
+  }
+
+  /**
+   * Whether the corpus's documents in force hold each phrase; remembered per corpus version and
+   * date, since the same glossary phrases come back query after query.
+   */
+  private async phrasesInCorpus(scope: SearchScope, signature: string, phrases: readonly string[]): Promise<Map<string, boolean>> {
+    const key = (phrase: string) => `${scope.corpus}\u0000${scope.date}\u0000${signature}\u0000${phrase}`;
+    const missing = phrases.filter((phrase) => !this.phraseCache.has(key(phrase)));
+    if (missing.length > 0) {
+      const found = await this.repository.phrasesInCorpus(scope, missing);
+      if (this.phraseCache.size + missing.length > LEXEME_CACHE_SIZE) this.phraseCache.clear();
+      missing.forEach((phrase, index) => this.phraseCache.set(key(phrase), found[index]));
+    }
+    return new Map(phrases.map((phrase) => [phrase, this.phraseCache.get(key(phrase)) ?? false]));
   }
 
   /** French lexemes of terms, from the database's own French configuration; remembered, as they never change. */
