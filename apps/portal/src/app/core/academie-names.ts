@@ -4,8 +4,15 @@ import { ACADEMIES, NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
 
 const ACADEMIE_NAMES: ReadonlyMap<string, string> = new Map(ACADEMIES.map((academie) => [academie.code, academie.name]));
 
-/** « Académie de Lyon », « National » for the national level, the code itself when unknown. */
+export const NATIONAL_LABEL = 'Niveau national';
+
+/** « Académie de Lyon », « Niveau national », the code itself when unknown. */
 export function academieLabel(code: string): string {
-  if (code === NATIONAL_CORPUS) return 'National';
+  if (code === NATIONAL_CORPUS) return NATIONAL_LABEL;
   return ACADEMIE_NAMES.get(code) ?? code;
+}
+
+/** The taxonomy's name of an académie, or undefined for any other code (`national` included). */
+export function academieName(code: string): string | undefined {
+  return ACADEMIE_NAMES.get(code);
 }

@@ -227,6 +227,32 @@ describe(AskPage.name, () => {
       expect(second.querySelector('a')).toBeNull();
     });
 
+    it('should clear the field even when the question is sent in the same task it was typed', async () => {
+      await open();
+
+      field().value = 'CLM stagiaire';
+      field().dispatchEvent(new Event('input'));
+      page().querySelector<HTMLButtonElement>('form button[type="submit"]')?.click();
+      await stable();
+
+      expect(fetch.calls.map((call) => call.body)).toEqual([{ question: 'CLM stagiaire' }]);
+      expect(field().value).toBe('');
+    });
+
+    it('should not list the questions to ask the agent twice when the draft already holds them', async () => {
+      await open();
+      await ask('CLM stagiaire');
+      fetch
+        .stream()
+        .send('draft', askedDraft({ answer: 'Bonjour,\n\nQuestions à poser à l’agent :\n- L’agent est-il titulaire ou contractuel ?' }))
+        .end();
+      await stable();
+
+      const answer = page().querySelector('mlv-draft-answer');
+      expect(visible(answer?.querySelector('.mlv-draft__text'))).toContain('- L’agent est-il titulaire ou contractuel ?');
+      expect(Array.from(answer?.querySelectorAll('h4') ?? []).map((h4) => visible(h4))).not.toContain('Questions à poser à l’agent');
+    });
+
     it('should list the questions to ask the agent and show the AI-use mention', async () => {
       await open();
       await ask('CLM stagiaire');

@@ -135,7 +135,7 @@ export class AskPage {
       ...(theme ? { theme } : {}),
     };
     this.exchanges.update((exchanges) => [...exchanges, { key, question: text, state: 'streaming', streamed: '' }]);
-    this.question.set('');
+    this.setQuestion('');
     this.status.set('Rédaction du brouillon en cours…');
     this.subscription = this.api.ask(request).subscribe({
       next: (event) => {
@@ -246,7 +246,7 @@ export class AskPage {
     this.conversationId.set(null);
     this.title.set(null);
     this.theme.set(null);
-    this.question.set('');
+    this.setQuestion('');
     this.questionError.set(null);
     this.status.set('');
     this.loadError.set(null);
@@ -254,7 +254,17 @@ export class AskPage {
   }
 
   private restoreQuestion(text: string): void {
-    if (this.question().trim() === '') this.question.set(text);
+    if (this.question().trim() === '') this.setQuestion(text);
+  }
+
+  /**
+   * Sets the question and the field's value. Written to the element as well: a `[value]` binding would skip the
+   * write when no change detection ran since the last keystroke (its last bound value would still be the same).
+   */
+  private setQuestion(text: string): void {
+    this.question.set(text);
+    const field = this.questionField()?.nativeElement;
+    if (field) field.value = text;
   }
 
   private update(key: number, change: (exchange: Exchange) => Exchange): void {

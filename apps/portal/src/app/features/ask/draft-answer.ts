@@ -63,11 +63,11 @@ export interface CitationSelection {
       </p>
     }
 
-    @if (draft().followUpQuestions.length > 0) {
+    @if (followUpsToList().length > 0) {
       <h4 class="fr-h6 fr-mb-1w">Questions à poser à l’agent</h4>
       <p class="fr-text--sm fr-mb-1w">Ses réponses indiquent quelle règle s’applique à sa situation.</p>
       <ul class="fr-mb-2w">
-        @for (question of draft().followUpQuestions; track $index) {
+        @for (question of followUpsToList(); track $index) {
           <li>{{ question }}</li>
         }
       </ul>
@@ -118,6 +118,11 @@ export class DraftAnswer {
   protected readonly copyStatus = signal('');
   protected readonly paragraphs = computed(() => toParagraphs(draftBody(this.draft())));
   protected readonly cited = computed(() => new Map(this.draft().citations.map((citation) => [citation.n, citation.title])));
+  /** The questions to ask the agent, unless the draft's text already lists them (extractive drafts do). */
+  protected readonly followUpsToList = computed(() => {
+    const { answer, followUpQuestions } = this.draft();
+    return followUpQuestions.every((question) => answer.includes(question)) ? [] : followUpQuestions;
+  });
   protected readonly degraded = computed(() => ((this.draft() as { degraded?: { corpus: string }[] }).degraded ?? []).map((d) => d.corpus));
 
   protected async copy(): Promise<void> {

@@ -40,13 +40,13 @@ import { PersonalDataPreview } from './personal-data-preview';
             <div class="fr-fieldset__element fr-fieldset__element--inline">
               <div class="fr-radio-group">
                 <input type="radio" [id]="id('utile-oui')" [name]="id('utile')" [checked]="useful() === true" (change)="setUseful(true)" />
-                <label class="fr-label" [for]="id('utile-oui')"><span class="fr-icon-thumb-up-line fr-icon--sm" aria-hidden="true"></span>&nbsp;Utile</label>
+                <label class="fr-label" [for]="id('utile-oui')">Utile</label>
               </div>
             </div>
             <div class="fr-fieldset__element fr-fieldset__element--inline">
               <div class="fr-radio-group">
                 <input type="radio" [id]="id('utile-non')" [name]="id('utile')" [checked]="useful() === false" (change)="setUseful(false)" />
-                <label class="fr-label" [for]="id('utile-non')"><span class="fr-icon-thumb-down-line fr-icon--sm" aria-hidden="true"></span>&nbsp;Pas utile</label>
+                <label class="fr-label" [for]="id('utile-non')">Pas utile</label>
               </div>
             </div>
             @if (errors().useful) {

@@ -78,6 +78,10 @@ interface SourceView {
       list-style: none;
       margin: 0;
       padding: 0;
+
+      > li::marker {
+        content: none;
+      }
     }
 
     .mlv-source {

@@ -108,6 +108,10 @@ export function formatWhen(iso: string): string {
       list-style: none;
       margin: 0;
       padding: 0;
+
+      > li::marker {
+        content: none;
+      }
     }
 
     .mlv-conversation {

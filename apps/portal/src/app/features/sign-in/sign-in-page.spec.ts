@@ -89,6 +89,7 @@ describe(SignInPage.name, () => {
       const academies = Array.from(select('connexion-academie').options);
       expect(academies.map((option) => option.value)).toEqual(['national', ...ACADEMIES.map((academie) => academie.code)]);
       expect(academies.find((option) => option.value === 'lyon')?.text.trim()).toBe('Académie de Lyon');
+      expect(academies[0].text.trim()).toBe('Niveau national (administration centrale)');
       expect(select('connexion-role').value).toBe('gestionnaire');
     });
 
@@ -119,11 +120,11 @@ describe(SignInPage.name, () => {
     });
 
     it('should offer only the académies the gateway lists, when it lists them', async () => {
-      await open('/connexion', { ...DEV, academies: [{ code: 'lyon', name: 'Lyon' }, { code: 'national', name: 'National' }] });
+      await open('/connexion', { ...DEV, academies: [{ code: 'lyon', name: 'Lyon' }, { code: 'national', name: 'Administration centrale' }] });
 
       expect(Array.from(select('connexion-academie').options).map((option) => [option.value, option.text.trim()])).toEqual([
         ['lyon', 'Académie de Lyon'],
-        ['national', 'National'],
+        ['national', 'Administration centrale'],
       ]);
       expect(select('connexion-academie').value).toBe('lyon');
     });

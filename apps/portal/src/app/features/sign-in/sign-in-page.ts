@@ -3,7 +3,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ACADEMIES, NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
 import { ApiError, toApiError } from '../../core/api-error';
 import { ROLES, SessionOptions } from '../../core/api.model';
-import { academieLabel } from '../../core/academie-names';
+import { academieLabel, academieName, NATIONAL_LABEL } from '../../core/academie-names';
 import { roleLabel } from '../../core/labels';
 import { RETURN_PARAM, safeReturnPath, SessionStore } from '../../core/session-store';
 
@@ -141,10 +141,10 @@ export class SignInPage {
   protected readonly academieChoices = computed<Choice[]>(() => {
     const offered = this.options()?.academies ?? [];
     if (offered.length > 0) {
-      return offered.map((academie) => ({ value: academie.code, label: knownName(academie.code) ?? academie.name }));
+      return offered.map((academie) => ({ value: academie.code, label: academieName(academie.code) ?? academie.name }));
     }
     return [
-      { value: NATIONAL_CORPUS, label: academieLabel(NATIONAL_CORPUS) },
+      { value: NATIONAL_CORPUS, label: `${NATIONAL_LABEL} (administration centrale)` },
       ...ACADEMIES.map((academie) => ({ value: academie.code, label: academie.name })),
     ];
   });
@@ -193,9 +193,4 @@ export class SignInPage {
   protected signOut(): void {
     void this.session.signOut();
   }
-}
-
-function knownName(code: string): string | undefined {
-  const label = academieLabel(code);
-  return label === code ? undefined : label;
 }
