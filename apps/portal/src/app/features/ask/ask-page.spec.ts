@@ -125,7 +125,7 @@ describe(AskPage.name, () => {
 
       expect(visible(page().querySelector('label[for="question"]'))).toMatch(/^Question de l’agent Phrase complète, mots-clés ou sigles/);
       expect(field().getAttribute('aria-describedby')).toBe('question-aide question-rappel question-donnees');
-      expect(visible(page().querySelector('#question-rappel'))).toContain('remplacées par des repères avant que la question ne quitte le portail');
+      expect(visible(page().querySelector('#question-rappel'))).toContain('remplacées par des repères dès que la question arrive sur le serveur MILEVA');
     });
 
     it('should highlight the personal data of the question while it is typed, before anything is sent', async () => {

@@ -56,7 +56,7 @@ export class PersonalDataPreview {
   /** Id of the line that counts the values found, for the field's `aria-describedby`. */
   readonly statusId = input.required<string>();
   /** End of the sentence « … remplacées par des repères … ». */
-  readonly replacedWhen = input('avant que la question ne quitte le portail');
+  readonly replacedWhen = input('dès que la question arrive sur le serveur MILEVA, avant toute recherche ou rédaction');
 
   protected readonly preview = computed(() => previewPersonalData(this.text()));
   protected readonly hasText = computed(() => this.text().trim() !== '');

@@ -60,7 +60,7 @@ describe(PersonalDataPreview.name, () => {
 
     expect(status?.getAttribute('aria-live')).toBe('polite');
     expect(visible(status)).toBe(
-      '3 données personnelles repérées (nom de personne, numéro de téléphone, adresse électronique) : elles seront remplacées par des repères avant que la question ne quitte le portail.',
+      '3 données personnelles repérées (nom de personne, numéro de téléphone, adresse électronique) : elles seront remplacées par des repères dès que la question arrive sur le serveur MILEVA, avant toute recherche ou rédaction.',
     );
     const marks = Array.from(element.querySelectorAll('mark'));
     expect(marks.map((mark) => mark.firstChild?.textContent)).toEqual(['Dupont', '06 12 34 56 78', 'martine.dupont@example.org']);

@@ -12,8 +12,8 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
           <h2>Ce que MILEVA traite</h2>
           <p>
             Les questions des personnels peuvent contenir des données personnelles : noms, NIR, NUMEN, coordonnées,
-            IBAN, dates de naissance… Ces données sont masquées avant que la question ne quitte le poste du
-            gestionnaire. Les documents consultés, le modèle de rédaction, les journaux techniques et les statistiques
+            IBAN, dates de naissance… La question est transmise au serveur MILEVA
+            par une connexion chiffrée, qui masque ces données dès son arrivée, avant toute autre étape. Les documents consultés, le modèle de rédaction, les journaux techniques et les statistiques
             ne reçoivent que la version masquée ; les données d'origine ne sont rétablies que dans la réponse affichée
             au gestionnaire qui a posé la question.
           </p>
