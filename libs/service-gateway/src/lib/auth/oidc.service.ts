@@ -3,16 +3,11 @@ import { USER_ROLES, type UserRole } from '@mileva/contracts';
 import { findAcademie, NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
 import { MILEVA_CONFIG, type MilevaConfig, type OidcConfig } from '@mileva/runtime';
 import type { Configuration } from 'openid-client';
+import { importOpenIdClient } from './openid-client.loader.cjs';
 import type { OidcTransaction } from './session.service';
 import type { RequestUser } from './user';
 
 type OpenIdClient = typeof import('openid-client');
-
-/**
- * `openid-client` is an ES module. Node loads it from this CommonJS code with a native `import()`,
- * which TypeScript would otherwise compile into a `require()` that Jest's module loader rejects.
- */
-const importOpenIdClient = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<OpenIdClient>;
 
 /** When a user has several MILEVA roles, the one that allows the most wins. */
 const ROLE_PRECEDENCE: readonly UserRole[] = ['admin', 'expert', 'superviseur', 'gestionnaire', 'dgrh'];
@@ -89,7 +84,7 @@ export class OidcService {
   private discovered(): Promise<{ client: OpenIdClient; configuration: Configuration }> {
     const settings = this.required();
     this.configuration ??= (async () => {
-      const client = await importOpenIdClient('openid-client');
+      const client = await importOpenIdClient();
       const issuer = new URL(settings.issuer);
       // Plain HTTP only to a provider on a developer's machine or in tests; production requires HTTPS (assertSignInReady).
       const insecure = issuer.protocol === 'http:' && this.config.nodeEnv !== 'production';

@@ -1,7 +1,6 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, LocalTransport, RuntimeModule } from '@mileva/runtime';
-import { freePort } from '@mileva/runtime/testing';
 import { createHash, createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,15 +12,16 @@ jest.setTimeout(60_000);
 const SESSION_SECRET = 'clé-de-session-des-tests-0123456789-abcdefghijklmnop';
 const CLIENT_ID = 'mileva-portail';
 const CLIENT_SECRET = 'secret-client-des-tests';
+const REDIRECT_URI = 'http://portail.mileva.test/api/v1/session/oidc/callback';
 
 /** Starts the gateway's HTTP API alone (no database, no other service), as the platform serves it. */
-async function startGateway(env: Record<string, string>, port = 0): Promise<{ app: INestApplication; url: string }> {
+async function startGateway(env: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig({ MILEVA_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   @Module({ imports: [RuntimeModule.forRoot({ config, transport: new LocalTransport(), clientName: 'gateway-test' }), GatewayModule] })
   class HostModule {}
   const app = await NestFactory.create(HostModule, { logger: false, abortOnError: false });
   app.setGlobalPrefix('api');
-  await app.listen(port, '127.0.0.1');
+  await app.listen(0, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
 }
 
@@ -137,21 +137,22 @@ describe(SessionController.name, () => {
 
     beforeAll(async () => {
       issuer = await FakeIssuer.start();
-      const port = await freePort();
-      gateway = await startGateway(
-        {
-          MILEVA_SESSION_SECRET: SESSION_SECRET,
-          MILEVA_OIDC_ISSUER: issuer.url,
-          MILEVA_OIDC_CLIENT_ID: CLIENT_ID,
-          MILEVA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-          MILEVA_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/api/v1/session/oidc/callback`,
-          MILEVA_OIDC_SCOPE: 'openid profile mileva',
-          MILEVA_OIDC_CLAIM_ACADEMIE: 'rectorat.academie',
-          MILEVA_OIDC_CLAIM_ROLES: 'mileva_roles',
-        },
-        port,
-      );
+      gateway = await startGateway({
+        MILEVA_SESSION_SECRET: SESSION_SECRET,
+        MILEVA_OIDC_ISSUER: issuer.url,
+        MILEVA_OIDC_CLIENT_ID: CLIENT_ID,
+        MILEVA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        // The public address, as behind a reverse proxy: the test delivers the provider's answer to the gateway itself.
+        MILEVA_OIDC_REDIRECT_URI: REDIRECT_URI,
+        MILEVA_OIDC_SCOPE: 'openid profile mileva',
+        MILEVA_OIDC_CLAIM_ACADEMIE: 'rectorat.academie',
+        MILEVA_OIDC_CLAIM_ROLES: 'mileva_roles',
+      });
     });
+
+    /** The provider's redirect to the public callback address, delivered to the gateway under test. */
+    const deliver = (location: string, cookie?: string) =>
+      fetch(`${gateway.url}/api/v1/session/oidc/callback${new URL(location).search}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
     afterAll(async () => {
       await gateway?.app.close();
       await issuer?.close();
@@ -165,7 +166,8 @@ describe(SessionController.name, () => {
       issuer.nextClaims = claims;
       const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
       expect(authorize.status).toBe(302);
-      return fetch(authorize.headers.get('location') ?? '', { redirect: 'manual', headers: { cookie: transaction } });
+      expect(authorize.headers.get('location')?.startsWith(`${REDIRECT_URI}?`)).toBe(true);
+      return deliver(authorize.headers.get('location') ?? '', transaction);
     }
 
     it('should say that sign-in goes through the provider, with nothing to pick', async () => {
@@ -183,7 +185,7 @@ describe(SessionController.name, () => {
         response_type: 'code',
         scope: 'openid profile mileva',
         code_challenge_method: 'S256',
-        redirect_uri: `${gateway.url}/api/v1/session/oidc/callback`,
+        redirect_uri: REDIRECT_URI,
       });
       expect(location.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(location.searchParams.get('state')).toBeTruthy();
@@ -230,8 +232,8 @@ describe(SessionController.name, () => {
       const back = new URL((await fetch(login.headers.get('location') ?? '', { redirect: 'manual' })).headers.get('location') ?? '');
       const forgedState = new URL(back);
       forgedState.searchParams.set('state', 'etat-invente');
-      expect((await fetch(forgedState, { redirect: 'manual', headers: { cookie: transaction } })).status).toBe(400);
-      expect((await fetch(back, { redirect: 'manual' })).status).toBe(400);
+      expect((await deliver(forgedState.href, transaction)).status).toBe(400);
+      expect((await deliver(back.href)).status).toBe(400);
 
       issuer.forgeNonce = true;
       const callback = await signInAs({ sub: 'agent-z', rectorat: { academie: 'lyon' }, mileva_roles: ['admin'] });
