@@ -15,3 +15,16 @@ export { GENERATION_CONTRACT_VERSION } from './lib/generation';
 export * from './lib/session';
 export type * from './lib/conversations';
 export { FEEDBACK_COMMENT_MAX_CHARS, FEEDBACK_MINUTES_MAX, FEEDBACK_OUTCOMES, FEEDBACK_REASONS } from './lib/conversations';
+export type * from './lib/analytics';
+export {
+  ANALYTICS_ALL,
+  ANALYTICS_BREAKDOWNS,
+  ANALYTICS_CONTRACT_VERSION,
+  ANALYTICS_EVENT_TYPES,
+  ANALYTICS_EVENTS_ROOT,
+  ANALYTICS_GRANULARITIES,
+  ANALYTICS_MIN_USERS,
+  ANALYTICS_NO_THEME,
+  ANALYTICS_TIME_ZONE,
+  analyticsEventSubject,
+} from './lib/analytics';

@@ -34,6 +34,8 @@ export const Subjects = {
   analytics: {
     health: 'mileva.analytics.health',
     ping: 'mileva.analytics.ping',
+    /** Aggregate cells with small-cell suppression (asked by the gateway, which checks who may see them). */
+    aggregates: 'mileva.analytics.aggregates',
   },
   ingestion: {
     health: 'mileva.corpus.{corpus}.ingestion.health',
