@@ -5,7 +5,7 @@ export * from './lib/errors';
 export type * from './lib/health';
 export { HEALTH_CONTRACT_VERSION } from './lib/health';
 export type * from './lib/ingestion';
-export { INGESTION_CONTRACT_VERSION } from './lib/ingestion';
+export { ANSWERS_FILE_EXTENSIONS, CORPUS_DOCUMENT_EXTENSIONS, INGESTION_CONTRACT_VERSION } from './lib/ingestion';
 export type * from './lib/anonymization';
 export { ANONYMIZATION_CONTRACT_VERSION } from './lib/anonymization';
 export type * from './lib/retrieval';
@@ -15,6 +15,8 @@ export { GENERATION_CONTRACT_VERSION } from './lib/generation';
 export * from './lib/session';
 export type * from './lib/conversations';
 export { FEEDBACK_COMMENT_MAX_CHARS, FEEDBACK_MINUTES_MAX, FEEDBACK_OUTCOMES, FEEDBACK_REASONS } from './lib/conversations';
+export type * from './lib/corpus';
+export { CORPUS_MANAGING_ROLES, CORPUS_UPLOAD_MAX_FILES, INSTRUCTIONS_MAX_CHARS, SETTINGS_SHORT_TEXT_MAX_CHARS } from './lib/corpus';
 export type * from './lib/analytics';
 export {
   ANALYTICS_ALL,

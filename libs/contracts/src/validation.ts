@@ -5,4 +5,5 @@ export * from './lib/schemas/retrieval.schema';
 export * from './lib/schemas/generation.schema';
 export * from './lib/schemas/session.schema';
 export * from './lib/schemas/conversations.schema';
+export * from './lib/schemas/settings.schema';
 export * from './lib/schemas/analytics.schema';

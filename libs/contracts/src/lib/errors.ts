@@ -3,6 +3,10 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'NOT_FOUND',
   'FORBIDDEN',
+  /** A file or a body over the size limit (HTTP 413). */
+  'TOO_LARGE',
+  /** A file of a type MILEVA does not read (HTTP 415). */
+  'UNSUPPORTED_MEDIA_TYPE',
   'UNAUTHENTICATED',
   'TIMEOUT',
   'UNAVAILABLE',

@@ -50,6 +50,29 @@ export interface IngestionSummary {
   readonly seconds: number;
 }
 
+/**
+ * Extensions of the documents a corpus takes (PDF, Word, HTML, Markdown, text, XML). The gateway
+ * refuses others at once; the ingestion service still checks that the content matches.
+ */
+export const CORPUS_DOCUMENT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.md', '.markdown', '.txt', '.xml'] as const;
+
+/** Extensions of a base of previous answers (CSV with `question` and `reponse` columns, or JSON Lines). */
+export const ANSWERS_FILE_EXTENSIONS = ['.csv', '.jsonl', '.ndjson'] as const;
+
+/** What became of one file of a job. */
+export interface IngestionFileOutcome {
+  /** File name as uploaded (an institutional document's name, never personal data). */
+  readonly file: string;
+  readonly status: 'ingested' | 'updated' | 'unchanged' | 'failed';
+  /** The stored (or, when unchanged, the already active) version. */
+  readonly documentId?: string;
+  readonly version?: number;
+  readonly chunks: number;
+  /** Why it failed, with a French message saying what to do. */
+  readonly code?: IngestionFailureCode;
+  readonly message?: string;
+}
+
 /** Progress of an ingestion job, published as an event after each file. */
 export interface IngestionProgressEvent {
   readonly v: typeof INGESTION_CONTRACT_VERSION;
@@ -62,6 +85,8 @@ export interface IngestionProgressEvent {
   readonly failures: number;
   /** File just handled (file names of institutional documents, never personal data). */
   readonly file?: string;
+  /** What became of that file. */
+  readonly outcome?: IngestionFileOutcome;
   readonly finished: boolean;
 }
 
@@ -70,6 +95,43 @@ export interface IngestFilesRequest {
   readonly v: typeof INGESTION_CONTRACT_VERSION;
   readonly options: IngestOptions;
   readonly files: readonly { readonly name: string; readonly contentBase64: string }[];
+  /** Identifier of the job, chosen by the caller to follow its progress events (a UUID). */
+  readonly jobId?: string;
+  /**
+   * Id of an active document that the one file replaces: it becomes the next version of that
+   * document (same source), which is superseded; theme and validity are kept unless given.
+   */
+  readonly replaces?: string;
+}
+
+/** What an ingestion job ends with, file by file. */
+export interface IngestFilesResponse extends IngestionSummary {
+  readonly jobId: string;
+  readonly outcomes: readonly IngestionFileOutcome[];
+}
+
+export interface GetDocumentRequest {
+  readonly v: typeof INGESTION_CONTRACT_VERSION;
+  readonly documentId: string;
+}
+
+/**
+ * Changes the metadata of an active document. A field absent stays as it is; `null` clears it.
+ * The document's `updated_at` moves, so that searches notice the change.
+ */
+export interface UpdateDocumentRequest {
+  readonly v: typeof INGESTION_CONTRACT_VERSION;
+  readonly documentId: string;
+  readonly theme?: string | null;
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
+}
+
+/** Imports a base of previous answers (CSV or JSONL, sent inline): pseudonymized, then waiting for review. */
+export interface ImportAnswersRequest {
+  readonly v: typeof INGESTION_CONTRACT_VERSION;
+  readonly fileName: string;
+  readonly contentBase64: string;
 }
 
 export interface WithdrawDocumentRequest {

@@ -40,10 +40,17 @@ export const Subjects = {
   ingestion: {
     health: 'mileva.corpus.{corpus}.ingestion.health',
     ping: 'mileva.corpus.{corpus}.ingestion.ping',
+    /** Ingests files sent inline as one job (new documents, or a new version of one with `replaces`). */
     ingestFiles: 'mileva.corpus.{corpus}.ingestion.files',
     listDocuments: 'mileva.corpus.{corpus}.ingestion.documents',
+    /** One document of the corpus, whatever its status. */
+    getDocument: 'mileva.corpus.{corpus}.ingestion.document',
+    /** Theme and validity dates of an active document. */
+    updateDocument: 'mileva.corpus.{corpus}.ingestion.document.update',
     withdraw: 'mileva.corpus.{corpus}.ingestion.withdraw',
     listAnswers: 'mileva.corpus.{corpus}.ingestion.answers',
+    /** Imports a CSV/JSONL base of previous answers, pseudonymized, for review. */
+    importAnswers: 'mileva.corpus.{corpus}.ingestion.answers.import',
     reviewAnswer: 'mileva.corpus.{corpus}.ingestion.answers.review',
     /** Event: progress of an ingestion job. */
     progress: 'mileva.corpus.{corpus}.ingestion.progress',

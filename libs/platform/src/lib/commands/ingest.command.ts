@@ -70,7 +70,7 @@ export async function runIngestCommand(
       return await importAnswers(platform.app.get(AnswersService), options);
     }
     const files = await expandPaths(options.paths);
-    const { jobId: _jobId, aborted: _aborted, ...summary } = await platform.app
+    const { jobId: _jobId, aborted: _aborted, outcomes: _outcomes, ...summary } = await platform.app
       .get(IngestionService)
       .runJob(files, { corpus: options.corpus, theme: options.theme, validFrom: options.validFrom, validTo: options.validTo }, onProgress);
     return summary;

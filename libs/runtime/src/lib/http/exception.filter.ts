@@ -11,6 +11,8 @@ const STATUS_OF_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN: HttpStatus.FORBIDDEN,
   NOT_FOUND: HttpStatus.NOT_FOUND,
+  TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   TIMEOUT: HttpStatus.GATEWAY_TIMEOUT,
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   CONTRACT_VERSION: HttpStatus.BAD_GATEWAY,
@@ -22,7 +24,7 @@ const HTTP_MESSAGES: Partial<Record<number, WireError>> = {
   [HttpStatus.BAD_REQUEST]: { code: 'BAD_REQUEST', message: 'Requête invalide : vérifiez les champs envoyés.' },
   [HttpStatus.UNAUTHORIZED]: { code: 'UNAUTHENTICATED', message: 'Connectez-vous pour continuer.' },
   [HttpStatus.FORBIDDEN]: { code: 'FORBIDDEN', message: 'Vous n’avez pas les droits nécessaires pour cette action.' },
-  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'BAD_REQUEST', message: 'Envoi trop volumineux : réduisez la taille puis réessayez.' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'TOO_LARGE', message: 'Envoi trop volumineux : réduisez la taille puis réessayez.' },
 };
 
 /**

@@ -60,50 +60,52 @@ export class AnswersService {
   }
 
   async list(corpus: string, status?: AnswerEntry['reviewStatus']): Promise<AnswerEntry[]> {
-    const rows: { id: string; corpus: string; question: string; answer: string; theme: string | null; review_status: AnswerEntry['reviewStatus']; source_ref: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, corpus, question, answer, theme, review_status, source_ref FROM qa_entries WHERE corpus = $1 AND ($2::text IS NULL OR review_status = $2) ORDER BY created_at, source_ref`,
-        [corpus, status ?? null],
-      );
-    return rows.map((row) => ({
-      id: row.id,
-      corpus: row.corpus,
-      question: row.question,
-      answer: row.answer,
-      theme: row.theme,
-      reviewStatus: row.review_status,
-      sourceRef: row.source_ref,
-    }));
+    const rows: AnswerRow[] = await this.dataSource.query(
+      `SELECT id, corpus, question, answer, theme, review_status, source_ref FROM qa_entries WHERE corpus = $1 AND ($2::text IS NULL OR review_status = $2) ORDER BY created_at, source_ref`,
+      [corpus, status ?? null],
+    );
+    return rows.map(toEntry);
+  }
+
+  /** One entry of the corpus, or undefined. */
+  async get(corpus: string, entryId: string): Promise<AnswerEntry | undefined> {
+    const rows: AnswerRow[] = await this.dataSource.query(
+      `SELECT id, corpus, question, answer, theme, review_status, source_ref FROM qa_entries WHERE corpus = $1 AND id = $2`,
+      [corpus, entryId],
+    );
+    return rows[0] ? toEntry(rows[0]) : undefined;
   }
 
   /**
    * Approves (optionally with edited texts) or rejects an entry. Approval publishes it as a
-   * searchable document of kind `answer`; rejection withdraws any published version.
+   * searchable document of kind `answer` (before the entry is marked approved, so an approved
+   * entry is always searchable); rejection withdraws any published version. Edited texts are
+   * pseudonymized again before anything is stored.
    */
   async review(corpus: string, request: { entryId: string; decision: 'approve' | 'reject'; question?: string; answer?: string; reviewerHash?: string }): Promise<AnswerEntry> {
-    const [entry] = (await this.list(corpus)).filter((candidate) => candidate.id === request.entryId);
+    const entry = await this.get(corpus, request.entryId);
     if (!entry) throw new ServiceError('NOT_FOUND', 'Réponse introuvable dans ce corpus.');
-    const question = request.question ?? entry.question;
-    const answer = request.answer ?? entry.answer;
+    let reviewed: AnswerEntry = entry;
     if (request.question !== undefined || request.answer !== undefined) {
-      // Edited texts go through pseudonymization again: an expert could have typed a name back in.
-      const [safeQuestion, safeAnswer] = (await this.pseudonymize([question, answer])).texts;
-      await this.dataSource.query(`UPDATE qa_entries SET question = $1, answer = $2 WHERE id = $3`, [safeQuestion, safeAnswer, entry.id]);
+      // An expert could have typed a name back in.
+      const [question, answer] = (await this.pseudonymize([request.question ?? entry.question, request.answer ?? entry.answer])).texts;
+      reviewed = { ...entry, question, answer };
     }
     const status = request.decision === 'approve' ? 'approved' : 'rejected';
-    await this.dataSource.query(`UPDATE qa_entries SET review_status = $1, reviewed_at = now(), reviewed_by_hash = $2 WHERE id = $3`, [
-      status,
-      request.reviewerHash ?? null,
-      entry.id,
-    ]);
-    const [reviewed] = (await this.list(corpus)).filter((candidate) => candidate.id === entry.id);
     if (status === 'approved') await this.publish(reviewed);
     else await this.dataSource.query(`UPDATE documents SET status = 'withdrawn', updated_at = now() WHERE qa_entry_id = $1 AND status = 'active'`, [entry.id]);
-    return reviewed;
+    await this.dataSource.query(
+      `UPDATE qa_entries SET question = $1, answer = $2, review_status = $3, reviewed_at = now(), reviewed_by_hash = $4 WHERE id = $5`,
+      [reviewed.question, reviewed.answer, status, request.reviewerHash ?? null, entry.id],
+    );
+    return { ...reviewed, reviewStatus: status };
   }
 
+  /** Stores the entry as the active version of its answer document, unless that version already says the same. */
   private async publish(entry: AnswerEntry): Promise<void> {
     const body = `Question : ${entry.question}\n\nRéponse : ${entry.answer}`;
+    const sourceUri = `answer:${entry.id}`;
+    if ((await this.store.findActive(entry.corpus, sourceUri))?.contentHash === sha256(body)) return;
     const chunks = chunkPlainText(body);
     const title = cutAtWord(entry.question, TITLE_MAX_CHARS);
     const vectors = await this.embedder.embed(
@@ -113,7 +115,7 @@ export class AnswersService {
     await this.store.saveVersion({
       corpus: entry.corpus,
       title,
-      sourceUri: `answer:${entry.id}`,
+      sourceUri,
       theme: entry.theme,
       validFrom: null,
       validTo: null,
@@ -158,6 +160,20 @@ export class AnswersService {
     }
     return parsed.data;
   }
+}
+
+interface AnswerRow {
+  id: string;
+  corpus: string;
+  question: string;
+  answer: string;
+  theme: string | null;
+  review_status: AnswerEntry['reviewStatus'];
+  source_ref: string | null;
+}
+
+function toEntry(row: AnswerRow): AnswerEntry {
+  return { id: row.id, corpus: row.corpus, question: row.question, answer: row.answer, theme: row.theme, reviewStatus: row.review_status, sourceRef: row.source_ref };
 }
 
 function sha256(text: string): string {

@@ -9,8 +9,8 @@ import type { SourceFile } from './source-file';
 import { storableVector } from './storable-vector';
 
 export type FileOutcome =
-  | { readonly status: 'ingested' | 'updated'; readonly documentId: string; readonly chunks: number; readonly pages: number }
-  | { readonly status: 'unchanged'; readonly documentId: string; readonly chunks: 0; readonly pages: 0 }
+  | { readonly status: 'ingested' | 'updated'; readonly documentId: string; readonly version: number; readonly chunks: number; readonly pages: number }
+  | { readonly status: 'unchanged'; readonly documentId: string; readonly version: number; readonly chunks: 0; readonly pages: 0 }
   | { readonly status: 'failed'; readonly failure: IngestionFailure };
 
 /** Chunks embedded per call of the embedding provider. */
@@ -63,7 +63,7 @@ export class DocumentIngester {
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const active = await this.store.findActive(options.corpus, file.sourceUri);
     if (active?.contentHash === contentHash) {
-      return { status: 'unchanged', documentId: active.id, chunks: 0, pages: 0 };
+      return { status: 'unchanged', documentId: active.id, version: active.version, chunks: 0, pages: 0 };
     }
     const parsed = await parseDocument({ bytes, fileName: file.name }, this.limits);
     const chunks = chunkBlocks(parsed.blocks);
@@ -97,7 +97,7 @@ export class DocumentIngester {
         embedding: storableVector(vectors[index]),
       })),
     });
-    return { status: saved.replaced ? 'updated' : 'ingested', documentId: saved.id, chunks: chunks.length, pages: parsed.pages ?? 0 };
+    return { status: saved.replaced ? 'updated' : 'ingested', documentId: saved.id, version: saved.version, chunks: chunks.length, pages: parsed.pages ?? 0 };
   }
 
   private async embed(texts: string[], fileName: string): Promise<Float32Array[]> {

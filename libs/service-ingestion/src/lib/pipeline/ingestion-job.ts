@@ -1,9 +1,29 @@
-import { INGESTION_CONTRACT_VERSION, type IngestionFailure, type IngestionProgressEvent, type IngestionSummary, type IngestOptions } from '@mileva/contracts';
+import {
+  INGESTION_CONTRACT_VERSION,
+  type IngestionFailure,
+  type IngestionFileOutcome,
+  type IngestionProgressEvent,
+  type IngestionSummary,
+  type IngestOptions,
+} from '@mileva/contracts';
 import { randomUUID } from 'node:crypto';
-import type { DocumentIngester } from './document-ingester';
+import type { DocumentIngester, FileOutcome } from './document-ingester';
 import type { SourceFile } from './source-file';
 
 export type ProgressListener = (event: IngestionProgressEvent) => void | Promise<void>;
+
+/** What a job ends with: the summary, and what became of each file handled. */
+export type IngestionJobResult = IngestionSummary & {
+  readonly jobId: string;
+  readonly aborted: boolean;
+  readonly outcomes: readonly IngestionFileOutcome[];
+};
+
+/** A file's outcome as reported in progress events and results. */
+export function describeOutcome(file: string, outcome: FileOutcome): IngestionFileOutcome {
+  if (outcome.status === 'failed') return { file, status: 'failed', chunks: 0, code: outcome.failure.code, message: outcome.failure.message };
+  return { file, status: outcome.status, documentId: outcome.documentId, version: outcome.version, chunks: outcome.chunks };
+}
 
 /**
  * Runs the ingestion of many files as one job: one file after the other, a bad file never stops
@@ -16,16 +36,17 @@ export async function runIngestionJob(
   options: IngestOptions,
   onProgress?: ProgressListener,
   signal?: AbortSignal,
-): Promise<IngestionSummary & { readonly jobId: string; readonly aborted: boolean }> {
-  const jobId = randomUUID();
+  jobId: string = randomUUID(),
+): Promise<IngestionJobResult> {
   const started = performance.now();
   const failed: IngestionFailure[] = [];
+  const outcomes: IngestionFileOutcome[] = [];
   let ingested = 0;
   let updated = 0;
   let unchanged = 0;
   let chunks = 0;
   let pages = 0;
-  const report = async (done: number, file: string | undefined, finished: boolean): Promise<void> => {
+  const report = async (done: number, outcome: IngestionFileOutcome | undefined, finished: boolean): Promise<void> => {
     await onProgress?.({
       v: INGESTION_CONTRACT_VERSION,
       jobId,
@@ -35,7 +56,7 @@ export async function runIngestionJob(
       pages,
       chunks,
       failures: failed.length,
-      ...(file ? { file } : {}),
+      ...(outcome ? { file: outcome.file, outcome } : {}),
       finished,
     });
   };
@@ -66,11 +87,14 @@ export async function runIngestionJob(
       chunks += outcome.chunks;
       pages += outcome.pages;
     }
-    await report(index + 1, file.name, index === files.length - 1);
+    const described = describeOutcome(file.name, outcome);
+    outcomes.push(described);
+    await report(index + 1, described, index === files.length - 1);
   }
   return {
     jobId,
     aborted,
+    outcomes,
     ingested,
     updated,
     unchanged,

@@ -35,6 +35,51 @@ export interface ActiveDocument {
   readonly version: number;
 }
 
+/** Theme and validity of a document: undefined leaves a field as it is, null clears it. */
+export interface DocumentMetadataChange {
+  readonly theme?: string | null;
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  corpus: string;
+  title: string;
+  source_uri: string;
+  theme: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: number;
+  status: DocumentSummary['status'];
+  kind: DocumentSummary['kind'];
+  pages: number | null;
+  updated_at: Date;
+  chunks: string;
+}
+
+const SUMMARY_SELECT = `SELECT d.id, d.corpus, d.title, d.source_uri, d.theme, to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
+       d.version, d.status, d.kind, d.pages, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id) AS chunks
+  FROM documents d`;
+
+function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    corpus: row.corpus,
+    title: row.title,
+    sourceUri: row.source_uri,
+    theme: row.theme,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    version: row.version,
+    status: row.status,
+    kind: row.kind,
+    chunks: Number(row.chunks),
+    pages: row.pages,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
 /** Rows per INSERT of chunks: large enough to be fast, small enough for the parameter limit. */
 const CHUNK_INSERT_BATCH = 100;
 
@@ -107,43 +152,47 @@ export class DocumentStore {
   }
 
   async list(corpus: string, includeInactive: boolean): Promise<DocumentSummary[]> {
-    const rows: {
-      id: string;
-      corpus: string;
-      title: string;
-      source_uri: string;
-      theme: string | null;
-      valid_from: string | null;
-      valid_to: string | null;
-      version: number;
-      status: DocumentSummary['status'];
-      kind: DocumentSummary['kind'];
-      pages: number | null;
-      updated_at: Date;
-      chunks: string;
-    }[] = await this.dataSource.query(
-      `SELECT d.id, d.corpus, d.title, d.source_uri, d.theme, to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
-              d.version, d.status, d.kind, d.pages, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id) AS chunks
-         FROM documents d
-        WHERE d.corpus = $1 AND ($2::boolean OR d.status = 'active') AND d.status <> 'failed'
-        ORDER BY d.title, d.version DESC`,
+    const rows: DocumentRow[] = await this.dataSource.query(
+      `${SUMMARY_SELECT} WHERE d.corpus = $1 AND ($2::boolean OR d.status = 'active') AND d.status <> 'failed' ORDER BY d.title, d.version DESC`,
       [corpus, includeInactive],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      corpus: row.corpus,
-      title: row.title,
-      sourceUri: row.source_uri,
-      theme: row.theme,
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      version: row.version,
-      status: row.status,
-      kind: row.kind,
-      chunks: Number(row.chunks),
-      pages: row.pages,
-      updatedAt: new Date(row.updated_at).toISOString(),
-    }));
+    return rows.map(toSummary);
+  }
+
+  /** One document of the corpus, whatever its status; undefined when the corpus has no such document. */
+  async get(corpus: string, documentId: string): Promise<DocumentSummary | undefined> {
+    const rows: DocumentRow[] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE d.id = $1 AND d.corpus = $2`, [documentId, corpus]);
+    return rows[0] ? toSummary(rows[0]) : undefined;
+  }
+
+  /**
+   * Changes the theme and validity dates of an active document (a field left undefined stays) and
+   * moves its `updated_at`: the search's corpus signature includes it, so the change is seen at
+   * the next search. Returns undefined when no active document has this id in the corpus.
+   */
+  async updateMetadata(corpus: string, documentId: string, change: DocumentMetadataChange): Promise<DocumentSummary | undefined> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH changed AS (
+         UPDATE documents
+            SET theme = CASE WHEN $3::boolean THEN $4::text ELSE theme END,
+                valid_from = CASE WHEN $5::boolean THEN $6::date ELSE valid_from END,
+                valid_to = CASE WHEN $7::boolean THEN $8::date ELSE valid_to END,
+                updated_at = clock_timestamp()
+          WHERE id = $1 AND corpus = $2 AND status = 'active'
+      RETURNING id)
+       SELECT id FROM changed`,
+      [
+        documentId,
+        corpus,
+        change.theme !== undefined,
+        change.theme ?? null,
+        change.validFrom !== undefined,
+        change.validFrom ?? null,
+        change.validTo !== undefined,
+        change.validTo ?? null,
+      ],
+    );
+    return rows.length > 0 ? this.get(corpus, documentId) : undefined;
   }
 
   /** Counts of the corpus: active documents, and chunks of active documents. */
