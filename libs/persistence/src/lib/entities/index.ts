@@ -2,6 +2,7 @@ import { AnalyticsFactEntity } from './analytics-fact.entity';
 import { ChunkEntity } from './chunk.entity';
 import { ConversationEntity } from './conversation.entity';
 import { DocumentEntity } from './document.entity';
+import { EventOutboxEntity } from './event-outbox.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { InstructionEntity } from './instruction.entity';
 import { MessageEntity } from './message.entity';
@@ -15,6 +16,7 @@ export {
   DocumentEntity,
   type DocumentStatus,
 } from './document.entity';
+export { EventOutboxEntity } from './event-outbox.entity';
 export { FeedbackEntity } from './feedback.entity';
 export { InstructionEntity } from './instruction.entity';
 export {
@@ -38,4 +40,5 @@ export const ENTITIES = [
   FeedbackEntity,
   InstructionEntity,
   AnalyticsFactEntity,
+  EventOutboxEntity,
 ] as const;
