@@ -198,6 +198,16 @@ describe('retrieval service', () => {
     expect(index.search('2026-01-01', frais, [1], 10)).toEqual([]);
   });
 
+  it('should prepare the corpora of the database at startup, before any search', async () => {
+    const retrieval = harness.app.get(RetrievalService);
+    await ingestion.runJob([markdown('astreinte.md', '# Astreintes\n\nUne astreinte est indemnisée selon un barème fixé par arrêté.\n')], { corpus: 'lyon' });
+    expect(await retrieval.isPrepared('lyon')).toBe(false);
+    await retrieval.onApplicationBootstrap();
+    await retrieval.warmingUp;
+    expect(await retrieval.isPrepared('national')).toBe(true);
+    expect(await retrieval.isPrepared('lyon')).toBe(true);
+  });
+
   it('should search through the in-memory index once ready, and rebuild it when the corpus changes', async () => {
     const retrieval = harness.app.get(RetrievalService);
     await ingestion.runJob([markdown('teletravail.md', '# Télétravail\n\nLe télétravail est autorisé trois jours par semaine au plus pour un agent à temps plein.\n')], { corpus: 'national' });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { RETRIEVAL_CONTRACT_VERSION, type SearchHit, type SearchMode, type SearchResponse } from '@mileva/contracts';
 import { toPgVector, type EmbeddingProvider } from '@mileva/embeddings';
 import type { Database } from '@mileva/persistence';
@@ -60,13 +60,16 @@ export interface CorpusSearch {
 
 /** Hybrid search over one corpus: French full text and vector similarity, fused by reciprocal rank. */
 @Injectable()
-export class RetrievalService implements OnApplicationBootstrap {
+export class RetrievalService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetrievalService.name);
   private readonly repository: SearchRepository;
   private readonly lexemeCache = new Map<string, string[]>();
   private readonly phraseCache = new Map<string, boolean>();
   private readonly bodyLengthCache = new Map<string, number>();
   private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
+  private stopping = false;
+  /** The preparation of the corpora started at startup; it never rejects. */
+  warmingUp: Promise<void> = Promise.resolve();
   private readonly textIndexes = new Map<string, { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> }>();
 
   constructor(
@@ -83,6 +86,7 @@ export class RetrievalService implements OnApplicationBootstrap {
    * when the corpus is large enough for the operator to (`mileva index build`, MILEVA stopped).
    */
   async onApplicationBootstrap(): Promise<void> {
+    this.warmingUp = this.warmUp();
     const dimension = this.embedder.dimension;
     if (!dimension || (await this.repository.hasVectorIndex(dimension))) return;
     if (this.database.kind === 'postgres') {
@@ -304,6 +308,28 @@ export class RetrievalService implements OnApplicationBootstrap {
     return terms.map((term) => this.lexemeCache.get(term) ?? []);
   }
 
+  onApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
+  /**
+   * Prepares every corpus of the database in the background at startup, so that the first
+   * question does not wait for the word statistics and the full-text index (tens of seconds at
+   * 100,000 passages, beyond a request's timeout). Searches meanwhile are served as usual.
+   */
+  private async warmUp(): Promise<void> {
+    try {
+      for (const corpus of await this.repository.corpora()) {
+        if (this.stopping) return;
+        const started = performance.now();
+        await this.prepare(corpus);
+        this.logger.log(`Corpus ${corpus} ready to search in ${Math.round(performance.now() - started)} ms`);
+      }
+    } catch (error) {
+      if (!this.stopping) this.logger.warn(`Search preparation at startup stopped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /**
    * Makes the corpus ready to search at full speed: its word statistics and its in-memory
    * full-text index, for the corpus as it is now. Searches do not wait for it (they rank in the
@@ -317,6 +343,12 @@ export class RetrievalService implements OnApplicationBootstrap {
       // The build of this version, or of an older one still running (then the next turn starts it).
       await this.textIndexes.get(corpus)?.building;
     }
+  }
+
+  /** Whether the corpus, as it is now, is ready to search at full speed (see {@link prepare}). */
+  async isPrepared(corpus: string): Promise<boolean> {
+    const signature = await this.repository.signature(corpus);
+    return this.statisticsCache.get(corpus)?.signature === signature && this.textIndexes.get(corpus)?.signature === signature && this.textIndexes.get(corpus)?.index !== undefined;
   }
 
   /**

@@ -69,6 +69,14 @@ function quoteLexeme(lexeme: string): string {
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Corpora with documents in force, the national one first. */
+  async corpora(): Promise<string[]> {
+    const rows: { corpus: string }[] = await this.dataSource.query(
+      `SELECT corpus FROM documents WHERE status = 'active' GROUP BY corpus ORDER BY corpus = 'national' DESC, corpus`,
+    );
+    return rows.map((row) => row.corpus);
+  }
+
   /** Changes whenever a document of the corpus is added, replaced or withdrawn. */
   async signature(corpus: string): Promise<string> {
     const rows: { n: number; at: string }[] = await this.dataSource.query(
