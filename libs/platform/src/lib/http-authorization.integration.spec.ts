@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { ASKING_ROLES, SERVICE_NAMES, USER_ROLES, type ConversationList, type UserRole } from '@mileva/contracts';
+import { ASKING_ROLES, CORPUS_MANAGING_ROLES, SERVICE_NAMES, USER_ROLES, type AnswerList, type ConversationList, type CorpusDocumentList, type CorpusJob, type UserRole } from '@mileva/contracts';
 import { loadConfig, LocalTransport } from '@mileva/runtime';
 import type { AskedDraft } from '@mileva/service-gateway';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +17,10 @@ const STRANGERS = ['superviseur@lyon', 'gestionnaire@poitiers'];
 interface Fixture {
   readonly conversationId: string;
   readonly messageId: string;
+  /** A document, an ingestion job and a previous answer of Lyon's corpus. */
+  readonly documentId: string;
+  readonly jobId: string;
+  readonly answerId: string;
 }
 
 interface RouteCase {
@@ -58,6 +62,24 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   },
   'GET /api/v1/instructions': { access: ['expert', 'admin'], scope: 'academie' },
   'PUT /api/v1/instructions': { access: ['expert', 'admin'], scope: 'academie', request: () => ({ path: '/api/v1/instructions', body: { instructions: 'Consignes de Lyon : vouvoyer l’agent.' } }) },
+  // Corpus management: the corpus of the caller's académie only (an administrator may name another).
+  'GET /api/v1/corpus/documents': { access: CORPUS_MANAGING_ROLES, scope: 'academie' },
+  'POST /api/v1/corpus/documents': { access: CORPUS_MANAGING_ROLES, scope: 'academie' },
+  'PUT /api/v1/corpus/documents/:id': { access: CORPUS_MANAGING_ROLES, scope: 'academie', request: (fixture) => ({ path: `/api/v1/corpus/documents/${fixture.documentId}` }) },
+  'PATCH /api/v1/corpus/documents/:id': {
+    access: CORPUS_MANAGING_ROLES,
+    scope: 'academie',
+    request: (fixture) => ({ path: `/api/v1/corpus/documents/${fixture.documentId}`, body: { theme: 'retraite' } }),
+  },
+  'DELETE /api/v1/corpus/documents/:id': { access: CORPUS_MANAGING_ROLES, scope: 'academie', request: (fixture) => ({ path: `/api/v1/corpus/documents/${fixture.documentId}` }) },
+  'GET /api/v1/corpus/jobs/:id': { access: CORPUS_MANAGING_ROLES, scope: 'academie', request: (fixture) => ({ path: `/api/v1/corpus/jobs/${fixture.jobId}` }) },
+  'GET /api/v1/corpus/answers': { access: CORPUS_MANAGING_ROLES, scope: 'academie' },
+  'POST /api/v1/corpus/answers/import': { access: CORPUS_MANAGING_ROLES, scope: 'academie' },
+  'POST /api/v1/corpus/answers/:id/review': {
+    access: CORPUS_MANAGING_ROLES,
+    scope: 'academie',
+    request: (fixture) => ({ path: `/api/v1/corpus/answers/${fixture.answerId}/review`, body: { decision: 'reject' } }),
+  },
   // Last: the owner's call deletes the conversation the other routes use.
   'DELETE /api/v1/conversations/:id': { access: ASKING_ROLES, scope: 'user', request: (fixture) => ({ path: `/api/v1/conversations/${fixture.conversationId}` }) },
 };
@@ -102,6 +124,23 @@ describe('authorization of every HTTP route', () => {
     return fetch(`${platform.url}${path}`, { method, headers, redirect: 'manual', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   }
 
+  /** A document (uploaded as a job) and a previous answer in Lyon's corpus, by an expert of Lyon. */
+  async function corpusFixture(): Promise<Pick<Fixture, 'documentId' | 'jobId' | 'answerId'>> {
+    const headers = { cookie: await cookieOf('expert@lyon') };
+    const documents = new FormData();
+    documents.append('files', new Blob(['# Note de Lyon\n\nLes congés bonifiés sont demandés avant le 1er février.\n']), 'note-lyon.md');
+    let job = (await (await fetch(`${platform.url}/api/v1/corpus/documents`, { method: 'POST', headers, body: documents })).json()) as CorpusJob;
+    for (let attempt = 0; job.state === 'running' && attempt < 300; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await (await fetch(`${platform.url}/api/v1/corpus/jobs/${job.id}`, { headers })).json()) as CorpusJob;
+    }
+    const answers = new FormData();
+    answers.append('file', new Blob(['question;reponse\n"Qui signe les congés ?";"Le chef de service."\n']), 'base.csv');
+    await fetch(`${platform.url}/api/v1/corpus/answers/import`, { method: 'POST', headers, body: answers });
+    const [answer] = ((await (await fetch(`${platform.url}/api/v1/corpus/answers`, { headers })).json()) as AnswerList).answers;
+    return { documentId: job.files[0]?.documentId ?? '', jobId: job.id, answerId: answer?.id ?? '' };
+  }
+
   const protectedRoutes = () => Object.entries(ROUTES).filter(([, route]) => route.access !== 'public');
   const allowed = (route: RouteCase, role: UserRole) => route.access === 'signed-in' || (route.access !== 'public' && route.access.includes(role));
 
@@ -115,8 +154,10 @@ describe('authorization of every HTTP route', () => {
     const draft = (await (
       await fetch(`${platform.url}/api/v1/questions`, { method: 'POST', headers: { cookie: await cookieOf(OWNER), 'content-type': 'application/json' }, body: JSON.stringify(QUESTION) })
     ).json()) as AskedDraft;
-    fixture = { conversationId: draft.conversationId, messageId: draft.messageId ?? '' };
+    fixture = { conversationId: draft.conversationId, messageId: draft.messageId ?? '', ...(await corpusFixture()) };
     expect(fixture.messageId).not.toBe('');
+    expect(fixture.documentId).not.toBe('');
+    expect(fixture.answerId).not.toBe('');
   });
 
   afterAll(async () => {
@@ -212,6 +253,37 @@ describe('authorization of every HTTP route', () => {
     expect((await put('admin@normandie', 'Consignes de Normandie.')).status).toBe(200);
     expect((await get('admin@lyon')).instructions).toBe('Consignes de Lyon : tutoyer les collègues.');
     expect((await get('expert@normandie')).instructions).toBe('Consignes de Normandie.');
+  });
+
+  it('should keep an académie’s corpus from another académie: its items not found, naming it refused, and only an administrator may name it', async () => {
+    const failures: string[] = [];
+    const corpusRoutes = protectedRoutes().filter(([key, route]) => route.scope === 'academie' && key.includes('/corpus/'));
+    for (const [key] of corpusRoutes.filter(([name]) => name.includes(':id'))) {
+      const status = (await call(key, { cookie: 'expert@poitiers' })).status;
+      if (status !== 404) failures.push(`${key} as expert@poitiers: ${status}`);
+    }
+    for (const [key] of corpusRoutes) {
+      const [method, route] = key.split(' ');
+      const { path, body } = ROUTES[key].request?.(fixture) ?? { path: route };
+      const named = async (persona: string) =>
+        fetch(`${platform.url}${path}?corpus=lyon`, {
+          method,
+          headers: { cookie: await cookieOf(persona), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const asExpert = (await named('expert@poitiers')).status;
+      if (asExpert !== 403) failures.push(`${key}?corpus=lyon as expert@poitiers: ${asExpert}`);
+      // Deleting would take the fixture out for the other routes; the administrator's reach is checked on reads.
+      if (method === 'GET') {
+        const asAdmin = (await named('admin@poitiers')).status;
+        if (asAdmin !== 200) failures.push(`${key}?corpus=lyon as admin@poitiers: ${asAdmin}`);
+      }
+    }
+    const listed = (await (await fetch(`${platform.url}/api/v1/corpus/documents`, { headers: { cookie: await cookieOf('expert@poitiers') } })).json()) as CorpusDocumentList;
+    if (listed.documents.some((document) => document.id === fixture.documentId)) failures.push('GET /api/v1/corpus/documents as expert@poitiers: lists Lyon’s');
+    expect(failures).toEqual([]);
+    // Lyon's own expert still reaches the document.
+    expect((await call('PATCH /api/v1/corpus/documents/:id', { cookie: 'expert@lyon' })).status).toBe(200);
   });
 
   it('should serve the owner on every route of their resources, the deletion last', async () => {

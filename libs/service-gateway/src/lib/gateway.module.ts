@@ -9,6 +9,11 @@ import { SessionService } from './auth/session.service';
 import { ConversationPurger } from './conversations/conversation-purger';
 import { ConversationsController, FeedbackController } from './conversations/conversations.controller';
 import { ConversationsService } from './conversations/conversations.service';
+import { CorpusAdminService } from './corpus/corpus-admin.service';
+import { CorpusJobStore } from './corpus/corpus-jobs';
+import { CorpusProgressController } from './corpus/corpus-progress.controller';
+import { CorpusScopeGuard } from './corpus/corpus-scope';
+import { CorpusAnswersController, CorpusDocumentsController } from './corpus/corpus.controller';
 import { HealthController } from './health/health.controller';
 import { PlatformHealthService } from './health/platform-health.service';
 import { AcademieSettingsService } from './questions/academie-settings.service';
@@ -22,7 +27,7 @@ import { CorpusSearchService } from './search/corpus-search.service';
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, SessionController, QuestionsController, ConversationsController, FeedbackController, InstructionsController],
+  controllers: [HealthController, SessionController, QuestionsController, ConversationsController, FeedbackController, InstructionsController, CorpusDocumentsController, CorpusAnswersController, CorpusProgressController],
   providers: [
     PlatformHealthService,
     CorpusSearchService,
@@ -45,6 +50,10 @@ import { CorpusSearchService } from './search/corpus-search.service';
     UserGuard,
     ConversationsService,
     ConversationPurger,
+    // Ingestion jobs started from the portal: this process's memory, fed by the corpus services' progress events.
+    { provide: CorpusJobStore, useFactory: () => new CorpusJobStore() },
+    CorpusAdminService,
+    CorpusScopeGuard,
   ],
   exports: [CorpusSearchService, QuestionService, AskService, ConversationsService],
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANONYMIZATION_CONTRACT_VERSION } from '../anonymization';
 import { isThemeCode } from '@mileva/rh-taxonomy';
-import { INGESTION_CONTRACT_VERSION } from '../ingestion';
+import { INGESTION_CONTRACT_VERSION, type IngestionFailureCode } from '../ingestion';
 
 const isoDate = z.iso.date({ error: 'date attendue au format AAAA-MM-JJ' });
 
@@ -128,4 +128,47 @@ export const PseudonymizeResponseSchema = z.object({
   v: z.literal(ANONYMIZATION_CONTRACT_VERSION),
   texts: z.array(z.string()),
   entities: z.record(z.string(), z.number().int().nonnegative()),
+});
+
+const INGESTION_FAILURE_CODES = [
+  'EMPTY_FILE',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FORMAT',
+  'EXTENSION_MISMATCH',
+  'CORRUPT_FILE',
+  'ENCRYPTED_PDF',
+  'NO_TEXT_LAYER',
+  'ZIP_BOMB',
+  'INVALID_ENCODING',
+  'READ_FAILED',
+  'NO_CONTENT',
+  'EMBEDDING_FAILED',
+  'ANONYMIZATION_UNAVAILABLE',
+  'INVALID_ENTRY',
+  'STORAGE_FAILED',
+] as const satisfies readonly IngestionFailureCode[];
+
+export const IngestionFileOutcomeSchema = z.object({
+  file: z.string(),
+  status: z.enum(['ingested', 'updated', 'unchanged', 'failed']),
+  documentId: z.uuid().optional(),
+  version: z.number().int().positive().optional(),
+  chunks: z.number().int().nonnegative(),
+  code: z.enum(INGESTION_FAILURE_CODES).optional(),
+  message: z.string().optional(),
+});
+
+/** Event `mileva.corpus.<code>.ingestion.progress`. */
+export const IngestionProgressEventSchema = z.object({
+  v: z.literal(INGESTION_CONTRACT_VERSION),
+  jobId: z.string().min(1),
+  corpus: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  file: z.string().optional(),
+  outcome: IngestionFileOutcomeSchema.optional(),
+  finished: z.boolean(),
 });

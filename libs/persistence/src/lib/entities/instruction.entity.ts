@@ -29,8 +29,13 @@ export class InstructionEntity {
   @Column({ name: 'ai_notice', type: 'text', nullable: true })
   aiNotice!: string | null;
 
+  /** Who to turn to when the documents do not answer (« la division des personnels enseignants »). */
   @Column({ name: 'contact', type: 'text', nullable: true })
   contact!: string | null;
+
+  /** How to reach that contact: an e-mail address or a web address. */
+  @Column({ name: 'contact_address', type: 'text', nullable: true })
+  contactAddress!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
