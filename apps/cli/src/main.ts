@@ -14,6 +14,12 @@ import {
   benchmarkIngestion,
   benchmarkSearch,
   benchmarkEndToEnd,
+  benchmarkLoad,
+  DEFAULT_LOAD_SECONDS,
+  DEFAULT_LOAD_USERS,
+  DEFAULT_THINK_MS,
+  formatLoadBenchmark,
+  loadOptionsFromFlags,
   endToEndBenchmarkOptionsFromFlags,
   formatEndToEndBenchmark,
   type EndToEndBenchmarkFlags,
@@ -214,6 +220,30 @@ bench
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`mileva bench e2e : ${error.message}\n`);
+        process.exit(64);
+      }
+      exitOnStartError(error);
+    }
+  });
+
+bench
+  .command('load')
+  .description(
+    'charge le mode autonome (processus à part, base temporaire, brouillons extractifs) avec des utilisateurs simulés qui posent des questions sur les documents : débit, latence p50/p95/p99, échecs, mémoire du serveur',
+  )
+  .option('--users <n,n>', 'utilisateurs simultanés de chaque mesure', DEFAULT_LOAD_USERS.join(','))
+  .option('--seconds <s>', 'durée de chaque mesure, en secondes', String(DEFAULT_LOAD_SECONDS))
+  .option('--think <ms>', 'réflexion moyenne d’un utilisateur entre deux questions, en millisecondes', String(DEFAULT_THINK_MS))
+  .option('--docs <dossier>', 'documents ingérés dans la base temporaire (par défaut ../shared/corpus/docs)')
+  .option('--json', 'affiche le résultat en un objet JSON')
+  .action(async (flags: { users?: string; seconds?: string; think?: string; docs?: string; json?: boolean }) => {
+    try {
+      const result = await benchmarkLoad({ ...loadOptionsFromFlags(flags), onProgress: (line: string) => process.stderr.write(`${line}\n`) });
+      process.stdout.write(`${flags.json ? JSON.stringify(result) : formatLoadBenchmark(result)}\n`);
+      process.exit(0);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`mileva bench load : ${error.message}\n`);
         process.exit(64);
       }
       exitOnStartError(error);

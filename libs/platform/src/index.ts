@@ -14,3 +14,4 @@ export * from './lib/commands/bench-search.command';
 export * from './lib/commands/index-build.command';
 export * from './lib/commands/ask.command';
 export * from './lib/commands/bench-e2e.command';
+export * from './lib/commands/bench-load.command';

@@ -569,7 +569,7 @@ export interface ProviderRunTimes {
  * the heading paths of the chunks (whatever the format), without generic ones (« Références »,
  * « Article 3 »…) and single-word section headings, which say too little to ask about.
  */
-async function headingSubjects(database: Database): Promise<string[]> {
+export async function headingSubjects(database: Database): Promise<string[]> {
   const rows: { heading_path: string[] }[] = await database.dataSource.query(
     `SELECT DISTINCT c.heading_path FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.corpus = 'national' AND d.status = 'active'`,
   );
@@ -602,7 +602,8 @@ function cycle(questions: readonly string[], count: number, offset: number): str
   return Array.from({ length: count }, (_, index) => questions[(offset + index) % questions.length]);
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded pseudo-random generator (mulberry32), in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
