@@ -47,6 +47,8 @@ const MIN_SELECTIVE_LEXEMES = 2;
 const PSEUDONYM_PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 /** Terms whose lexemes are remembered before the memory is cleared. */
 const LEXEME_CACHE_SIZE = 50_000;
+/** Longest a search waits for rebuilt word statistics before using the previous ones. */
+const STALE_STATISTICS_AFTER_MS = 3_000;
 /** Passages read per query while the in-memory full-text index is built. */
 const TEXT_INDEX_PAGE = 5_000;
 
@@ -66,7 +68,9 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
   private readonly lexemeCache = new Map<string, string[]>();
   private readonly phraseCache = new Map<string, boolean>();
   private readonly bodyLengthCache = new Map<string, number>();
-  private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics> }>();
+  private readonly statisticsCache = new Map<string, { signature: string; statistics: Promise<CorpusStatistics>; built?: CorpusStatistics }>();
+  /** The latest statistics built for each corpus, used while newer ones are built. */
+  private readonly previousStatistics = new Map<string, CorpusStatistics>();
   private stopping = false;
   /** The preparation of the corpora started at startup; it never rejects. */
   warmingUp: Promise<void> = Promise.resolve();
@@ -339,6 +343,8 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
     for (;;) {
       const signature = await this.repository.signature(corpus);
       await this.statistics(corpus, signature);
+      // The statistics of this version, not the previous ones a search would make do with.
+      await this.statisticsCache.get(corpus)?.statistics;
       if (this.readyTextIndex(corpus, signature)) return;
       // The build of this version, or of an older one still running (then the next turn starts it).
       await this.textIndexes.get(corpus)?.building;
@@ -348,7 +354,9 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
   /** Whether the corpus, as it is now, is ready to search at full speed (see {@link prepare}). */
   async isPrepared(corpus: string): Promise<boolean> {
     const signature = await this.repository.signature(corpus);
-    return this.statisticsCache.get(corpus)?.signature === signature && this.textIndexes.get(corpus)?.signature === signature && this.textIndexes.get(corpus)?.index !== undefined;
+    const statistics = this.statisticsCache.get(corpus);
+    const index = this.textIndexes.get(corpus);
+    return statistics?.signature === signature && statistics.built !== undefined && index?.signature === signature && index.index !== undefined;
   }
 
   /**
@@ -392,17 +400,36 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
     return index;
   }
 
-  /** Word statistics of the corpus, rebuilt when a document was added, replaced or withdrawn. */
+  /**
+   * Word statistics of the corpus, rebuilt when a document was added, replaced or withdrawn. A
+   * search waits for the rebuild up to {@link STALE_STATISTICS_AFTER_MS}, then makes do with the
+   * previous ones (IDF weights and vocabulary hardly move with a few documents; a word only the new
+   * documents use is unknown until the rebuild ends): on a large corpus the rebuild takes longer
+   * than a request may.
+   */
   private async statistics(corpus: string, signature: string): Promise<CorpusStatistics> {
     const cached = this.statisticsCache.get(corpus);
-    if (cached?.signature === signature) return cached.statistics;
+    if (cached?.signature === signature) return cached.built ?? this.freshOrPrevious(corpus, cached.statistics);
     const statistics = this.repository.statistics(corpus);
-    this.statisticsCache.set(corpus, { signature, statistics });
+    const entry: { signature: string; statistics: Promise<CorpusStatistics>; built?: CorpusStatistics } = { signature, statistics };
+    this.statisticsCache.set(corpus, entry);
     statistics.then(
-      (built) => this.logger.debug(`Statistics of ${corpus}: ${built.chunks} chunks, ${built.lexemeFrequency.size} lexemes`),
-      () => this.statisticsCache.delete(corpus),
+      (built) => {
+        entry.built = built;
+        this.previousStatistics.set(corpus, built);
+        this.logger.debug(`Statistics of ${corpus}: ${built.chunks} chunks, ${built.lexemeFrequency.size} lexemes`);
+      },
+      () => {
+        if (this.statisticsCache.get(corpus) === entry) this.statisticsCache.delete(corpus);
+      },
     );
-    return statistics;
+    return this.freshOrPrevious(corpus, statistics);
+  }
+
+  /** The statistics being built if they come within {@link STALE_STATISTICS_AFTER_MS}, else the previous ones, if any. */
+  private freshOrPrevious(corpus: string, fresh: Promise<CorpusStatistics>): Promise<CorpusStatistics> {
+    const previous = this.previousStatistics.get(corpus);
+    return previous ? withinOrElse(fresh, STALE_STATISTICS_AFTER_MS, previous) : fresh;
   }
 }
 
@@ -433,6 +460,13 @@ export function selectiveLexemes(lexemes: readonly string[], statistics: CorpusS
   const selective = present.filter((lexeme) => frequency(lexeme) <= COMMON_LEXEME_SHARE * statistics.chunks);
   if (selective.length > 0) return selective;
   return [...present].sort((a, b) => frequency(a) - frequency(b)).slice(0, MIN_SELECTIVE_LEXEMES);
+}
+
+/** What `promise` gives if it settles well within `ms`; otherwise (or if it fails) `fallback`. */
+export function withinOrElse<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolvePromise) => (timer = setTimeout(() => resolvePromise(fallback), ms)));
+  return Promise.race([promise.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 }
 
 /** Folded words written just before a placeholder: the label of the masked datum (`NIR`, `Mme`, `courriel`). */

@@ -1,6 +1,7 @@
 import { corpusSubject, Subjects, type IngestionFailure, type SearchMode, type SearchRequest, type SearchResponse } from '@mileva/contracts';
 import { LocalTransport, ServiceClient, type MilevaConfig } from '@mileva/runtime';
 import { expandPaths, IngestionService } from '@mileva/service-ingestion';
+import { RetrievalService } from '@mileva/service-retrieval';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,8 @@ export async function runRetrievalEval(
         return { ranking: rankDocuments(response.hits), answerable: response.answerable, ms: performance.now() - started };
       };
 
+      // The corpus as a running service has it: word statistics and full-text index built.
+      await platform.app.get(RetrievalService).prepare(EVAL_CORPUS);
       await search(questions[0].query, evaluatedMode);
       const evaluated: SearchRun[] = [];
       const baseline: SearchRun[] = [];
