@@ -41,6 +41,8 @@ const PROXIMITY_BOOST = 0.3;
 export const VECTOR_INDEX_ADVISED_FROM = 20_000;
 /** Share of the passages above which a lexeme is too common to select passages by itself. */
 const COMMON_LEXEME_SHARE = 0.1;
+/** Passages a lexeme may be found in and still select passages, whatever the size of the corpus. */
+const COMMON_LEXEME_FLOOR = 2_000;
 /** Lexemes that select passages when all of the query's are common. */
 const MIN_SELECTIVE_LEXEMES = 2;
 /** A placeholder of the pseudonymizer in a question. */
@@ -450,14 +452,17 @@ function withCorpusAcronyms(analysis: AnalyzedQuery, spelledOut: ReadonlyMap<str
 
 /**
  * The lexemes a passage must contain one of to be scored: those of the corpus found in at most
- * {@link COMMON_LEXEME_SHARE} of its passages (or, when every one is more common, the
- * {@link MIN_SELECTIVE_LEXEMES} rarest). A passage with only common words of the query would rank
- * low anyway, and scoring every one of them is what makes a full-text search slow on a large corpus.
+ * {@link COMMON_LEXEME_SHARE} of its passages, and never fewer than {@link COMMON_LEXEME_FLOOR} (or,
+ * when every one is more common, the {@link MIN_SELECTIVE_LEXEMES} rarest). A passage with only
+ * common words of the query would rank low anyway, and scoring every one of them is what makes a
+ * full-text search slow on a large corpus. On a small corpus nothing is left out: there, the
+ * subject of a question (`proche aidant` in a corpus of three fiches) is itself a common word.
  */
 export function selectiveLexemes(lexemes: readonly string[], statistics: CorpusStatistics): string[] {
   const frequency = (lexeme: string): number => statistics.lexemeFrequency.get(lexeme) ?? 0;
   const present = lexemes.filter((lexeme) => frequency(lexeme) > 0);
-  const selective = present.filter((lexeme) => frequency(lexeme) <= COMMON_LEXEME_SHARE * statistics.chunks);
+  const common = Math.max(COMMON_LEXEME_SHARE * statistics.chunks, COMMON_LEXEME_FLOOR);
+  const selective = present.filter((lexeme) => frequency(lexeme) <= common);
   if (selective.length > 0) return selective;
   return [...present].sort((a, b) => frequency(a) - frequency(b)).slice(0, MIN_SELECTIVE_LEXEMES);
 }

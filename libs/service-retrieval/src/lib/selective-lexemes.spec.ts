@@ -3,12 +3,12 @@ import { Vocabulary, type CorpusStatistics } from './search/corpus-statistics';
 
 describe('selectiveLexemes', () => {
   const statistics: CorpusStatistics = {
-    chunks: 1000,
+    chunks: 100_000,
     lexemeFrequency: new Map([
-      ['fonctionnair', 600],
-      ['agent', 300],
-      ['detach', 40],
-      ['quotit', 12],
+      ['fonctionnair', 60_000],
+      ['agent', 30_000],
+      ['detach', 4_000],
+      ['quotit', 1_200],
     ]),
     vocabulary: new Vocabulary(new Map()),
   };
@@ -19,6 +19,11 @@ describe('selectiveLexemes', () => {
 
   it('should fall back on the rarest lexemes of the corpus when all are common', () => {
     expect(selectiveLexemes(['fonctionnair', 'agent', 'inconnu'], statistics)).toEqual(['agent', 'fonctionnair']);
+  });
+
+  it('should leave no lexeme out on a small corpus, where the subject of a question is a common word', () => {
+    const small: CorpusStatistics = { chunks: 95, lexemeFrequency: new Map([['aidant', 30], ['proch', 32], ['dur', 4]]), vocabulary: new Vocabulary(new Map()) };
+    expect(selectiveLexemes(['aidant', 'proch', 'dur'], small)).toEqual(['aidant', 'proch', 'dur']);
   });
 
   it('should select nothing when the corpus has none of the lexemes', () => {
