@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { ASKING_ROLES } from './core/api.model';
+import { ASKING_ROLES, CORPUS_MANAGING_ROLES } from './core/api.model';
 import { roleMatch, sessionGuard } from './core/session.guard';
 import { SIGN_IN_PATH } from './core/session-store';
 import { legalRoutes } from './features/legal/legal.routes';
@@ -28,6 +28,17 @@ export const appRoutes: Routes = [
   {
     path: 'conversations',
     loadChildren: () => import('./features/conversations/conversations.routes').then((m) => m.conversationsRoutes),
+  },
+  {
+    // Experts and administrators run the corpus; any other signed-in user is told why they cannot.
+    path: 'corpus',
+    canMatch: [roleMatch(CORPUS_MANAGING_ROLES)],
+    loadChildren: () => import('./features/corpus/corpus.routes').then((m) => m.corpusRoutes),
+  },
+  {
+    path: 'corpus',
+    canActivate: [sessionGuard()],
+    children: [{ path: '**', title: 'Accès réservé', loadComponent: () => import('./features/corpus/forbidden-page').then((m) => m.CorpusForbiddenPage) }],
   },
   {
     path: 'a-propos',

@@ -1,6 +1,16 @@
 // Shapes of the gateway's HTTP API the portal reads (docs/architecture.md, "Portal"). The shared contracts are
 // browser-safe: types and a few constant lists, no server code reaches the bundle.
 export type {
+  AcademieSettings,
+  AnswerEntry,
+  AnswerList,
+  AnswerReviewRequest,
+  AnswersImportResult,
+  CorpusDocumentList,
+  CorpusJob,
+  DocumentMetadataPatch,
+  DocumentSummary,
+  IngestionFileOutcome,
   ConversationMessage,
   ConversationSummary,
   Draft,
@@ -17,7 +27,13 @@ export type {
   UserRole as Role,
 } from '@mileva/contracts';
 export {
+  ANSWERS_FILE_EXTENSIONS,
   ASKING_ROLES,
+  CORPUS_DOCUMENT_EXTENSIONS,
+  CORPUS_MANAGING_ROLES,
+  CORPUS_UPLOAD_MAX_FILES,
+  INSTRUCTIONS_MAX_CHARS,
+  SETTINGS_SHORT_TEXT_MAX_CHARS,
   FEEDBACK_COMMENT_MAX_CHARS,
   FEEDBACK_MINUTES_MAX,
   FEEDBACK_OUTCOMES,

@@ -2,7 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { DsfrHeaderMenuItem, DsfrHeaderModule, DsfrNavigation } from '@edugouvfr/ngx-dsfr';
-import { ASKING_ROLES } from '../core/api.model';
+import { ASKING_ROLES, CORPUS_MANAGING_ROLES } from '../core/api.model';
 import { APP_NAME, APP_TAGLINE, MINISTRY_LOGO_LABEL, MINISTRY_NAME } from '../core/app-identity';
 import { roleLabel } from '../core/labels';
 import { SessionStore, SIGN_IN_PATH } from '../core/session-store';
@@ -94,9 +94,11 @@ export class SiteHeader {
   protected readonly menu = computed<DsfrHeaderMenuItem[]>(() => {
     const user = this.user();
     const asks = user !== null && ASKING_ROLES.includes(user.role);
+    const managesCorpus = user !== null && CORPUS_MANAGING_ROLES.includes(user.role);
     return [
       { label: asks ? 'Poser une question' : 'Accueil', routerLink: '/', routerLinkActiveOptions: { exact: true } },
       ...(asks ? [{ label: 'Mes conversations', routerLink: '/conversations' }] : []),
+      ...(managesCorpus ? [{ label: 'Corpus', routerLink: '/corpus' }] : []),
       { label: 'À propos', routerLink: '/a-propos' },
       { label: 'État des services', routerLink: '/etat' },
     ];
