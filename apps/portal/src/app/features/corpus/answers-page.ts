@@ -117,7 +117,7 @@ const STATUS_CHOICES: readonly { readonly value: ReviewStatus; readonly label: s
                   } @else {
                     <h3 class="fr-h6 fr-mb-1w">{{ entry.question }}</h3>
                     <p class="mlv-answer__text">{{ entry.answer }}</p>
-                    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
                       @if (entry.reviewStatus !== 'approved') {
                         <li>
                           <button type="button" class="fr-btn fr-btn--sm fr-btn--icon-left fr-icon-check-line" [disabled]="busy() === entry.id" (click)="review(entry, { decision: 'approve' })">

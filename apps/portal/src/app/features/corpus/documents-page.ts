@@ -213,7 +213,11 @@ type RowAction = { readonly kind: 'edit' | 'replace' | 'withdraw'; readonly id: 
       display: flex;
       flex-wrap: wrap;
       gap: 0 1.5rem;
-      align-items: flex-end;
+      align-items: flex-start;
+
+      > * {
+        margin-top: 0;
+      }
     }
 
     .mlv-row-panel td {

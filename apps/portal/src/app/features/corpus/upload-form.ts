@@ -20,7 +20,8 @@ let nextId = 0;
   template: `
     <form novalidate (submit)="submit($event)" [attr.aria-labelledby]="legendId">
       <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend" [id]="legendId">{{ replacing() ? 'Nouvelle version de « ' + replacing()?.title + ' »' : 'Ajouter des documents' }}</legend>
+        <!-- The page's own heading names a new upload; a replacement says which document. -->
+        <legend class="fr-fieldset__legend" [class.fr-sr-only]="!replacing()" [id]="legendId">{{ replacing() ? 'Nouvelle version de « ' + replacing()?.title + ' »' : 'Ajouter des documents' }}</legend>
         <div class="fr-fieldset__element">
           <div class="fr-upload-group" [class.fr-upload-group--error]="fileError()">
             <label class="fr-label" [for]="id + '-fichiers'">
@@ -80,7 +81,7 @@ let nextId = 0;
           </div>
         </div>
         <div class="fr-fieldset__element">
-          <ul class="fr-btns-group fr-btns-group--inline-sm">
+          <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             <li>
               <button type="submit" class="fr-btn fr-btn--icon-left fr-icon-upload-line" [disabled]="busy()">
                 {{ replacing() ? 'Envoyer la nouvelle version' : 'Envoyer' }}
