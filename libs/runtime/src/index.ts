@@ -15,3 +15,4 @@ export * from './lib/runtime.module';
 export * from './lib/service-definition';
 export * from './lib/tokens';
 export * from './lib/config/embeddings-config';
+export * from './lib/events';

@@ -5,7 +5,9 @@ import type { MilevaConfig } from './config/config';
 import { ServiceHealthService } from './health/service-health.service';
 import { MilevaExceptionFilter } from './http/exception.filter';
 import { createEmbeddingProvider } from '@mileva/embeddings';
-import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_EMBEDDINGS, MILEVA_TRANSPORT } from './tokens';
+import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_EMBEDDINGS, MILEVA_EVENT_LOG, MILEVA_TRANSPORT } from './tokens';
+import { createEventLog } from './events/create-event-log';
+import type { EventLog } from './events/event-log';
 import { embeddingsConfig } from './config/embeddings-config';
 import { CorrelationInterceptor } from './transport/correlation.interceptor';
 import { ServiceClient } from './transport/service-client';
@@ -21,14 +23,17 @@ export interface RuntimeModuleOptions {
   readonly clientName: string;
 }
 
-/** Closes the database and the bus client when the application shuts down. */
+/** Closes the event log, the bus client and the database when the application shuts down. */
 class ResourceCloser implements OnApplicationShutdown {
   constructor(
     private readonly client: ServiceClient,
+    private readonly events: EventLog,
     private readonly database: Database | undefined,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // Events being appended are stored before the database closes.
+    await this.events.close().catch(() => undefined);
     await this.client.close().catch(() => undefined);
     await this.database?.close();
   }
@@ -53,7 +58,13 @@ export class RuntimeModule {
       ServiceHealthService,
       // One embedding provider per process, shared by ingestion and retrieval.
       { provide: MILEVA_EMBEDDINGS, useFactory: () => createEmbeddingProvider(embeddingsConfig(options.config.embeddings)) },
-      { provide: ResourceCloser, useFactory: (client: ServiceClient) => new ResourceCloser(client, options.ownsDatabase ? options.database : undefined), inject: [ServiceClient] },
+      // Durable events: JetStream over NATS, the outbox table of the shared database in standalone mode.
+      { provide: MILEVA_EVENT_LOG, useFactory: () => createEventLog(options.config, options.transport, options.database) },
+      {
+        provide: ResourceCloser,
+        useFactory: (client: ServiceClient, events: EventLog) => new ResourceCloser(client, events, options.ownsDatabase ? options.database : undefined),
+        inject: [ServiceClient, MILEVA_EVENT_LOG],
+      },
       { provide: APP_FILTER, useClass: MilevaExceptionFilter },
       { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
     ];
@@ -63,7 +74,7 @@ export class RuntimeModule {
     return {
       module: RuntimeModule,
       providers,
-      exports: [MILEVA_CONFIG, MILEVA_TRANSPORT, MILEVA_EMBEDDINGS, ServiceClient, ServiceHealthService, ...(options.database ? [MILEVA_DATABASE] : [])],
+      exports: [MILEVA_CONFIG, MILEVA_TRANSPORT, MILEVA_EMBEDDINGS, MILEVA_EVENT_LOG, ServiceClient, ServiceHealthService, ...(options.database ? [MILEVA_DATABASE] : [])],
     };
   }
 }
