@@ -32,6 +32,12 @@ describe('checkCitations', () => {
     expect(check.unsupported).toHaveLength(1);
   });
 
+  it('should flag a sentence naming an acronym that none of its passages names', () => {
+    // Passage 1 is about the CLM: the CLD, the subject of the sentence, is not in it.
+    const check = checkCitations('Le CLM peut durer 3 ans maximum, comme le CLD [1].', passages);
+    expect(check.unsupported).toEqual(['Le CLM peut durer 3 ans maximum, comme le CLD [1].']);
+  });
+
   it('should count an acronym and its spelled-out form as the same words', () => {
     const check = checkCitations('Le congé de longue maladie est accordé ou renouvelé par périodes de 3 à 6 mois [2].', passages);
     expect(check.unsupported).toEqual([]);

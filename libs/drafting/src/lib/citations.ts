@@ -4,7 +4,7 @@
  */
 import type { DraftPassage } from '@mileva/contracts';
 import { splitSentences } from '@mileva/text-fr';
-import { contentStems, evidenceStems } from './terms';
+import { contentStems, evidenceStems, isAcronymStem } from './terms';
 
 /**
  * Least share of a sentence's content words (stems, glossary equivalents counted) that its cited
@@ -42,7 +42,8 @@ function citedNumbers(sentence: string): number[] {
  * citations is supported when every number points to a provided passage, the cited passages
  * (text, title and headings) hold at least {@link SUPPORT_MIN_COVERAGE} of its content stems,
  * each of them shares at least {@link SUPPORT_MIN_SHARED} of those stems, and every number the
- * sentence states (`3 ans`, `50 %`) appears in them. Sentences without citations (salutation,
+ * sentence states (`3 ans`, `50 %`) and every acronym it names (`CLD`: the subject itself, said
+ * as such or spelled out in full) appears in them. Sentences without citations (salutation,
  * questions to ask, closing) are not checked.
  */
 export function checkCitations(answer: string, passages: readonly DraftPassage[]): CitationCheck {
@@ -84,6 +85,6 @@ function isSupported(stems: readonly string[], sources: readonly ReadonlySet<str
   return (
     shared / distinct.length >= SUPPORT_MIN_COVERAGE &&
     sources.every((source) => distinct.filter((stem) => source.has(stem)).length >= needed) &&
-    distinct.filter((stem) => /\d/.test(stem)).every(inSources)
+    distinct.filter((stem) => /\d/.test(stem) || isAcronymStem(stem)).every(inSources)
   );
 }

@@ -13,6 +13,13 @@ describe('questionConcepts', () => {
     const concepts = questionConcepts('temps partiel thérapeutique');
     for (const concept of concepts) expect(concept.alternatives).toContainEqual(['tpt']);
   });
+
+  it('should let a verb of the question stand for its noun, and « combien de temps » for a duration', () => {
+    const concepts = questionConcepts('Combien de temps peut-on cumuler ces congés ?');
+    expect(concepts.map((concept) => concept.stem)).toContain('dur');
+    expect(concepts.map((concept) => concept.stem)).not.toContain('temp');
+    expect(concepts.find((concept) => concept.stem === 'cumuler')?.alternatives).toContainEqual(['cumul']);
+  });
 });
 
 describe('contentStems', () => {
@@ -25,5 +32,10 @@ describe('evidenceStems', () => {
   it('should count an acronym and its spelled-out form as the same words', () => {
     expect([...evidenceStems('Le CLM dure 3 ans')]).toEqual(expect.arrayContaining(['clm', 'cong', 'longu', 'maladi']));
     expect([...evidenceStems('un congé de longue maladie')]).toContain('clm');
+  });
+
+  it('should not take the words of a spelled-out form scattered in a text for its acronym', () => {
+    expect([...evidenceStems('Le congé de longue maladie peut durer 3 ans, en cas de maladie de longue durée.')]).not.toContain('cld');
+    expect([...evidenceStems('Le congé de longue durée suit le CLM.')]).toContain('cld');
   });
 });

@@ -85,7 +85,11 @@ export interface QueryConcept {
  * maladie (CLM)` does not count the same idea twice.
  */
 export function questionConcepts(question: string): QueryConcept[] {
-  const words = cleanLayout(question).split(/[\s,;:!?.()«»"]+/).filter((word) => word !== '');
+  // « Combien de temps » asks for a duration: the documents say « durée », not « temps ».
+  const words = cleanLayout(question)
+    .replace(/\bcombien de temps\b/giu, 'durée')
+    .split(/[\s,;:!?.()«»"]+/)
+    .filter((word) => word !== '');
   const phrasesOf = (start: number, length: number): string[] => (length === 0 ? [] : expandQueryTerms(words.slice(start, start + length)));
   const alternatives = new Map<string, Map<string, readonly string[]>>();
   const order: string[] = [];
@@ -109,7 +113,13 @@ export function questionConcepts(question: string): QueryConcept[] {
       }
     }
   }
-  return order.map((stem) => ({ stem, alternatives: [...(alternatives.get(stem)?.values() ?? [])] }));
+  return order.map((stem) => {
+    const found = [...(alternatives.get(stem)?.values() ?? [])];
+    // A verb of the question names what the documents say with its noun: `durer` → `durée`,
+    // `cumuler` → `cumul` (the light stemmer leaves infinitives whole).
+    const root = /^[a-z]{3,}er$/.test(stem) ? stem.slice(0, -2) : undefined;
+    return { stem, alternatives: root ? [...found, [root]] : found };
+  });
 }
 
 /** Acronyms of the glossary (folded, unambiguous ones) and the stems of each of their spelled-out forms. */
@@ -121,19 +131,37 @@ const ACRONYMS: readonly { readonly acronym: string; readonly expansions: readon
   return [{ acronym: lightStem(token), expansions }];
 });
 
+const ACRONYM_STEMS: ReadonlySet<string> = new Set(ACRONYMS.map((entry) => entry.acronym));
+
+/** Whether a stem is an acronym of the glossary (`clm`, `cld`): the name of a precise subject. */
+export function isAcronymStem(stem: string): boolean {
+  return ACRONYM_STEMS.has(stem);
+}
+
 /**
  * The stems of a text as evidence for a statement: its own stems, the stems of the spelled-out
  * forms of the acronyms it uses, and the acronyms whose spelled-out form it uses, so that a
  * sentence saying `congé de longue maladie` matches a passage saying `CLM` and the reverse.
  */
 export function evidenceStems(text: string): Set<string> {
-  const stems = new Set(contentStems(text));
+  const sequence = contentStems(text);
+  const stems = new Set(sequence);
   for (const { acronym, expansions } of ACRONYMS) {
     if (stems.has(acronym)) {
       for (const expansion of expansions) for (const stem of expansion) stems.add(stem);
-    } else if (expansions.some((expansion) => expansion.every((stem) => stems.has(stem)))) {
+    } else if (expansions.some((expansion) => expansion.every((stem) => stems.has(stem)) && containsRun(sequence, expansion))) {
+      // The spelled-out form said as such (`congé de longue durée`), not its words scattered.
       stems.add(acronym);
     }
   }
   return stems;
+}
+
+/** Whether `run` occurs in `sequence` as consecutive items. */
+function containsRun(sequence: readonly string[], run: readonly string[]): boolean {
+  if (run.length === 0) return false;
+  for (let start = sequence.indexOf(run[0]); start !== -1 && start + run.length <= sequence.length; start = sequence.indexOf(run[0], start + 1)) {
+    if (run.every((stem, offset) => sequence[start + offset] === stem)) return true;
+  }
+  return false;
 }
