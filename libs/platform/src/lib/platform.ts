@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { securityHeaders } from './security-headers';
 import { TerminusModule } from '@nestjs/terminus';
 import { ALL_CORPORA, type IngestionProgressEvent, type IngestionSummary, type ServiceName } from '@mileva/contracts';
 import { NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
@@ -80,6 +81,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     let url: string | undefined;
     if (hostsGateway) {
+      app.use(securityHeaders(config.nodeEnv === 'production'));
       app.use(correlationMiddleware);
       app.setGlobalPrefix('api');
       await app.listen(config.http.port, config.http.host);
