@@ -1,11 +1,11 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { securityHeaders } from './security-headers';
 import { TerminusModule } from '@nestjs/terminus';
 import { ALL_CORPORA, type IngestionProgressEvent, type IngestionSummary, type ServiceName } from '@mileva/contracts';
 import { NATIONAL_CORPUS } from '@mileva/rh-taxonomy';
 import { NationalSeeder } from '@mileva/service-ingestion';
+import { RetrievalService } from '@mileva/service-retrieval';
 import { DatabaseConfigError, DatabaseLockedError, openDatabase, type Database } from '@mileva/persistence';
 import {
   ConfigError,
@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { createProbeController } from './probe.controller';
+import { securityHeaders } from './security-headers';
 import { SERVICE_DEFINITIONS } from './services';
 
 export interface PlatformOptions {
@@ -99,7 +100,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       void started
         .get(NationalSeeder)
         .seedIfEmpty(onProgress)
-        .then((summary) => onDone?.(summary))
+        .then((summary) => {
+          onDone?.(summary);
+          // The first question on the seeded corpus should not wait for its statistics and index.
+          if (summary && options.services.includes('retrieval')) {
+            started
+              .get(RetrievalService)
+              .prepare(NATIONAL_CORPUS)
+              .catch((error: unknown) => logger.warn({ err: error }, 'Preparation of the seeded corpus for search failed'));
+          }
+        })
         .catch((error: unknown) => logger.error({ err: error }, 'Seeding of the national corpus failed'));
     }
     logger.info(`MILEVA ${config.version} started (${options.services.join(', ')}; bus: ${transport.describe()}${url ? `; ${url}` : ''})`);
