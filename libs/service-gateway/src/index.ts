@@ -9,3 +9,5 @@ export * from './lib/auth/oidc.service';
 export * from './lib/auth/gateway-secrets';
 export * from './lib/conversations/conversations.service';
 export * from './lib/conversations/conversation-purger';
+export * from './lib/analytics/analytics-events';
+export * from './lib/analytics/gap-analysis.service';

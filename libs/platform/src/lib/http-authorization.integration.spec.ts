@@ -80,6 +80,9 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
     scope: 'academie',
     request: (fixture) => ({ path: `/api/v1/corpus/answers/${fixture.answerId}/review`, body: { decision: 'reject' } }),
   },
+  // Analytics: national aggregates for the DGRH, the caller's académie for the others; gaps (pseudonymized questions) for the académie's experts only.
+  'GET /api/v1/analytics/aggregates': { access: ['dgrh', 'expert', 'superviseur', 'admin'], scope: 'academie', request: () => ({ path: '/api/v1/analytics/aggregates?from=2026-01-01&to=2026-01-31' }) },
+  'GET /api/v1/analytics/gaps': { access: ['expert', 'superviseur', 'admin'], scope: 'academie' },
   // Last: the owner's call deletes the conversation the other routes use.
   'DELETE /api/v1/conversations/:id': { access: ASKING_ROLES, scope: 'user', request: (fixture) => ({ path: `/api/v1/conversations/${fixture.conversationId}` }) },
 };

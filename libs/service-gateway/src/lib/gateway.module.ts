@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { assertSignInReady, MILEVA_CONFIG, type MilevaConfig, type ServiceDefinition } from '@mileva/runtime';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsEvents } from './analytics/analytics-events';
+import { GapAnalysisService } from './analytics/gap-analysis.service';
 import { GatewaySecrets } from './auth/gateway-secrets';
 import { OidcService } from './auth/oidc.service';
 import { UserGuard } from './auth/request-user';
@@ -27,7 +30,7 @@ import { CorpusSearchService } from './search/corpus-search.service';
 /** HTTP API of the portal: orchestrates the backend services over the bus. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, SessionController, QuestionsController, ConversationsController, FeedbackController, InstructionsController, CorpusDocumentsController, CorpusAnswersController, CorpusProgressController],
+  controllers: [HealthController, SessionController, QuestionsController, ConversationsController, FeedbackController, InstructionsController, CorpusDocumentsController, CorpusAnswersController, CorpusProgressController, AnalyticsController],
   providers: [
     PlatformHealthService,
     CorpusSearchService,
@@ -54,6 +57,8 @@ import { CorpusSearchService } from './search/corpus-search.service';
     { provide: CorpusJobStore, useFactory: () => new CorpusJobStore() },
     CorpusAdminService,
     CorpusScopeGuard,
+    AnalyticsEvents,
+    GapAnalysisService,
   ],
   exports: [CorpusSearchService, QuestionService, AskService, ConversationsService],
 })

@@ -86,6 +86,8 @@ describe('loadConfig', () => {
     expect(config.signIn).toEqual({ sessionSecret: undefined, sessionTtlMs: 8 * 3_600_000, oidc: undefined });
     expect(config.conversations.retentionMs).toBe(30 * 86_400_000);
     expect(loadConfig({ MILEVA_CONVERSATION_RETENTION_DAYS: '7' }).conversations.retentionMs).toBe(7 * 86_400_000);
+    expect(config.conversations.feedbackCommentRetentionMs).toBe(90 * 86_400_000);
+    expect(loadConfig({ MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS: '14' }).conversations.feedbackCommentRetentionMs).toBe(14 * 86_400_000);
   });
 
   it('should describe an OIDC provider with default claim names, or with the claim paths given', () => {
@@ -177,6 +179,7 @@ describe('loadConfig', () => {
     [{ MILEVA_OIDC_ISSUER: 'https://idp.example.fr' }, 'MILEVA_OIDC_CLIENT_ID'],
     [{ MILEVA_OIDC_SCOPE: 'profile email' }, 'MILEVA_OIDC_SCOPE'],
     [{ MILEVA_CONVERSATION_RETENTION_DAYS: '-1' }, 'MILEVA_CONVERSATION_RETENTION_DAYS'],
+    [{ MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS: '0' }, 'MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS'],
   ])('should reject %p naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

@@ -57,6 +57,8 @@ export interface MilevaConfig {
   readonly conversations: {
     /** A conversation is deleted this long after its last message (its feedback stays, detached). */
     readonly retentionMs: number;
+    /** The comment of a feedback is erased this long after the feedback was given (the rest stays). */
+    readonly feedbackCommentRetentionMs: number;
   };
   /** Pseudonymization sessions the gateway keeps in memory, one per user and conversation. */
   readonly pseudonymization: {
@@ -153,6 +155,7 @@ export const CONFIG_VARIABLES: readonly VariableDescription[] = [
   { name: 'MILEVA_OIDC_CLAIM_ROLES', description: 'Revendication qui porte le ou les rôles MILEVA (liste ou texte ; chemin à points accepté)', defaultValue: 'roles', isSensitive: false },
   { name: 'MILEVA_OIDC_CLAIM_NAME', description: 'Revendication qui porte le nom affiché', defaultValue: 'name', isSensitive: false },
   { name: 'MILEVA_CONVERSATION_RETENTION_DAYS', description: 'Jours de conservation d’une conversation après son dernier message (les avis restent, détachés)', defaultValue: '30', isSensitive: false },
+  { name: 'MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS', description: 'Jours de conservation du commentaire d’un avis (effacé ensuite ; l’avis et les statistiques restent)', defaultValue: '90', isSensitive: false },
   { name: 'NODE_ENV', description: 'development, production ou test', defaultValue: 'development', isSensitive: false },
 ];
 
@@ -279,6 +282,11 @@ const envSchema = z.object({
     .positive('MILEVA_CONVERSATION_RETENTION_DAYS doit être positif')
     .max(3_650, 'MILEVA_CONVERSATION_RETENTION_DAYS ne peut dépasser 3650 (dix ans)')
     .default(30),
+  MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS: z.coerce
+    .number({ error: 'MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS doit être un nombre de jours' })
+    .positive('MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS doit être positif')
+    .max(3_650, 'MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS ne peut dépasser 3650 (dix ans)')
+    .default(90),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -329,7 +337,10 @@ export function loadConfig(
     generation: generationSettings(values),
     ingestion: { maxFileBytes: Math.round(values.MILEVA_INGEST_MAX_FILE_MB * 1024 * 1024), seed: values.MILEVA_SEED },
     signIn: signInConfig(values),
-    conversations: { retentionMs: Math.round(values.MILEVA_CONVERSATION_RETENTION_DAYS * 86_400_000) },
+    conversations: {
+      retentionMs: Math.round(values.MILEVA_CONVERSATION_RETENTION_DAYS * 86_400_000),
+      feedbackCommentRetentionMs: Math.round(values.MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS * 86_400_000),
+    },
     pseudonymization: { maxSessions: values.MILEVA_PSEUDONYM_SESSIONS_MAX, idleMs: Math.round(values.MILEVA_PSEUDONYM_IDLE_MINUTES * 60_000) },
   };
 }

@@ -47,4 +47,15 @@ describe(GatewaySecrets.name, () => {
       expect(new GatewaySecrets(undefined).ownerHash('dev:gestionnaire@lyon')).toBe(new GatewaySecrets(undefined).ownerHash('dev:gestionnaire@lyon'));
     });
   });
+
+  describe('analyticsHash', () => {
+    it('should count a user as one in analytics without giving the hash that owns their conversations', () => {
+      const secrets = new GatewaySecrets(SECRET);
+      const hash = secrets.analyticsHash('agent-42');
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(new GatewaySecrets(SECRET).analyticsHash('agent-42')).toBe(hash);
+      expect(secrets.analyticsHash('agent-43')).not.toBe(hash);
+      expect(hash).not.toBe(secrets.ownerHash('agent-42'));
+    });
+  });
 });

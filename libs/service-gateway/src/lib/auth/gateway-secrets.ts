@@ -13,16 +13,19 @@ const TAG_BYTES = 16;
  *
  * Without the secret (development only: production refuses to start), the cookie key is drawn at
  * random for this process, so sessions end when it stops; owner hashes use a fixed development
- * key so that a developer finds their conversations after a restart.
+ * key so that a developer finds their conversations after a restart. A third key hashes user ids
+ * for analytics.
  */
 export class GatewaySecrets {
   private readonly sealingKey: Buffer;
   private readonly hashKey: Buffer;
+  private readonly analyticsKey: Buffer;
 
   constructor(secret: string | undefined) {
     const material = secret ? Buffer.from(secret, 'utf8') : undefined;
     this.sealingKey = material ? derive(material, 'mileva session cookie') : randomBytes(32);
     this.hashKey = derive(material ?? Buffer.from(DEVELOPMENT_HASH_SECRET, 'utf8'), 'mileva owner hash');
+    this.analyticsKey = derive(material ?? Buffer.from(DEVELOPMENT_HASH_SECRET, 'utf8'), 'mileva analytics user');
   }
 
   /** Seals a payload for `purpose` until `expiresAt` (ms): only this key can read it, nobody can change it. */
@@ -55,6 +58,15 @@ export class GatewaySecrets {
   /** Keyed hash of a user id: what is stored as the owner, never the id itself. */
   ownerHash(userId: string): string {
     return createHmac('sha256', this.hashKey).update(userId, 'utf8').digest('hex');
+  }
+
+  /**
+   * Keyed hash of a user id carried by analytics events, to count distinct users. The same HMAC
+   * as {@link ownerHash} under a key of its own: analytics facts cannot be joined to the owners of
+   * conversations and feedback, even by someone who reads both tables.
+   */
+  analyticsHash(userId: string): string {
+    return createHmac('sha256', this.analyticsKey).update(userId, 'utf8').digest('hex');
   }
 }
 

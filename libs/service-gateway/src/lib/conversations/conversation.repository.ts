@@ -103,6 +103,18 @@ export class ConversationRepository {
     return result.affected ?? 0;
   }
 
+  /** Erases the comments of feedback given at or before `before`; returns how many. */
+  async eraseCommentsGivenBefore(before: Date): Promise<number> {
+    const result = await this.database.dataSource
+      .createQueryBuilder()
+      .update(FeedbackEntity)
+      .set({ comment: null })
+      .where('comment IS NOT NULL')
+      .andWhere('created_at <= :before', { before })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** The owner's assistant message, or undefined. */
   async findAnswer(owner: Owner, messageId: string): Promise<MessageEntity | undefined> {
     const message = await this.database.dataSource

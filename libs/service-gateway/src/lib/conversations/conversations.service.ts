@@ -1,10 +1,11 @@
 import { HttpException, HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { PseudonymizationSession, pseudonymize } from '@mileva/anonymizer';
-import type { ConversationDetail, ConversationMessage, ConversationSummary, Draft, FeedbackCreated, FeedbackRequest } from '@mileva/contracts';
+import { ANALYTICS_NO_THEME, type ConversationDetail, type ConversationMessage, type ConversationSummary, type Draft, type FeedbackCreated, type FeedbackRequest } from '@mileva/contracts';
 import type { Database } from '@mileva/persistence';
 import { MILEVA_CONFIG, MILEVA_DATABASE, type MilevaConfig } from '@mileva/runtime';
 import { randomUUID } from 'node:crypto';
 import { concatMap, Observable } from 'rxjs';
+import { AnalyticsEvents, type AnswerAnalytics } from '../analytics/analytics-events';
 import { GatewaySecrets } from '../auth/gateway-secrets';
 import type { RequestUser } from '../auth/user';
 import { AskService, refillDraft, type AskedDraft, type PseudonymizedExchange } from '../questions/ask.service';
@@ -27,8 +28,11 @@ export interface QuestionInput {
 /** What the asking user receives: tokens, then the draft with its conversation and message ids. */
 export type ConversationEvent = { readonly type: 'token'; readonly text: string } | { readonly type: 'draft'; readonly draft: AskedDraft };
 
-/** The draft as stored with an assistant message: pseudonymized, with the corpora that did not answer. */
-type StoredDraft = Draft & { readonly degraded?: AskedDraft['degraded'] };
+/**
+ * The draft as stored with an assistant message: pseudonymized, with the corpora that did not
+ * answer and what ties it to its analytics events (never given back to the client).
+ */
+type StoredDraft = Draft & { readonly degraded?: AskedDraft['degraded']; readonly analytics?: AnswerAnalytics };
 
 /**
  * A user's conversations. Each question and its draft are stored pseudonymized (the values the
@@ -45,6 +49,7 @@ export class ConversationsService {
     private readonly asking: AskService,
     private readonly questions: QuestionService,
     private readonly secrets: GatewaySecrets,
+    private readonly analytics: AnalyticsEvents,
     @Inject(MILEVA_CONFIG) private readonly config: MilevaConfig,
     @Optional() @Inject(MILEVA_DATABASE) database?: Database,
   ) {
@@ -66,10 +71,12 @@ export class ConversationsService {
       ...(input.date ? { date: input.date } : {}),
     };
     const askedAt = new Date();
+    const analytics = this.analytics.questionAsked(user, input.question, input.theme);
     return this.asking.ask(question).pipe(
       concatMap(async (event): Promise<ConversationEvent> => {
         if (event.type === 'token') return event;
-        const messageId = await this.store(user, conversationId, event.pseudonymized, askedAt, event.draft.degraded);
+        this.analytics.answerDelivered(user, analytics, event.draft, event.draft.degraded.length > 0);
+        const messageId = await this.store(user, conversationId, event.pseudonymized, askedAt, event.draft.degraded, analytics);
         return { type: 'draft', draft: { ...event.draft, ...(messageId ? { messageId } : {}) } };
       }),
     );
@@ -98,7 +105,7 @@ export class ConversationsService {
       title: refill(conversation.title),
       createdAt: conversation.createdAt.toISOString(),
       messages: messages.map((message): ConversationMessage => {
-        const stored = message.role === 'assistant' && message.draft ? (message.draft as unknown as StoredDraft) : undefined;
+        const stored = message.role === 'assistant' && message.draft ? withoutAnalytics(message.draft as unknown as StoredDraft) : undefined;
         return {
           id: message.id,
           role: message.role,
@@ -139,6 +146,9 @@ export class ConversationsService {
       comment,
     });
     this.logger.log(`Feedback on message ${message.id}: useful ${feedback.useful}, ${feedback.reasons?.length ?? 0} reasons, comment ${comment ? 'given' : 'none'}`);
+    // An answer stored before analytics existed is referred to by its message id.
+    const analytics = (message.draft as StoredDraft | null)?.analytics ?? { answerRef: message.id, theme: ANALYTICS_NO_THEME };
+    this.analytics.feedbackGiven(user, analytics, feedback);
     return { id };
   }
 
@@ -148,6 +158,12 @@ export class ConversationsService {
     return this.repository.deleteExpired(now);
   }
 
+  /** Erases the comments of feedback given more than MILEVA_FEEDBACK_COMMENT_RETENTION_DAYS ago; the rest of the feedback stays. */
+  async purgeFeedbackComments(now = new Date()): Promise<number> {
+    if (!this.repository) return 0;
+    return this.repository.eraseCommentsGivenBefore(new Date(now.getTime() - this.config.conversations.feedbackCommentRetentionMs));
+  }
+
   private async ownConversationId(user: RequestUser, id: string): Promise<string> {
     // Without a database (tests of the question path), conversations are not stored: any identifier goes.
     if (!this.repository) return id;
@@ -155,10 +171,17 @@ export class ConversationsService {
     return id;
   }
 
-  private async store(user: RequestUser, conversationId: string, exchange: PseudonymizedExchange, askedAt: Date, degraded: AskedDraft['degraded']): Promise<string | undefined> {
+  private async store(
+    user: RequestUser,
+    conversationId: string,
+    exchange: PseudonymizedExchange,
+    askedAt: Date,
+    degraded: AskedDraft['degraded'],
+    analytics: AnswerAnalytics,
+  ): Promise<string | undefined> {
     if (!this.repository) return undefined;
     const answeredAt = new Date(Math.max(Date.now(), askedAt.getTime() + 1));
-    const draft: StoredDraft = { ...exchange.draft, degraded };
+    const draft: StoredDraft = { ...exchange.draft, degraded, analytics };
     try {
       const messageId = await this.repository.storeExchange(this.owner(user), {
         conversationId,
@@ -189,6 +212,12 @@ export class ConversationsService {
     if (!this.repository) throw new HttpException({ code: 'UNAVAILABLE', message: 'Base de données indisponible : réessayez plus tard.' }, HttpStatus.SERVICE_UNAVAILABLE);
     return this.repository;
   }
+}
+
+/** The stored draft without what only analytics reads. */
+function withoutAnalytics(stored: StoredDraft): StoredDraft {
+  const { analytics: _analytics, ...draft } = stored;
+  return draft;
 }
 
 /** A short title from the first question, pseudonymized: whole words, at most 80 characters. */
