@@ -126,8 +126,8 @@ describe('analytics through the HTTP API', () => {
     // A past week: six users in Lyon, two in Guyane.
     const events = platform.app.get<EventLog>(MILEVA_EVENT_LOG);
     for (const event of [...pastWeek('lyon', 6, 'formation'), ...pastWeek('guyane', 2, 'formation')]) await events.append(analyticsEventSubject(event.type), event);
-    // The gestionnaire's question, answer, feedback and time saved; the expert's question and answer; the past week.
-    await until(async () => (await facts()).length === 4 + 2 + 16);
+    // The document stored; the gestionnaire's question, answer, feedback and time saved; the expert's question and answer; the past week.
+    await until(async () => (await facts()).length === 1 + 4 + 2 + 16);
   });
 
   afterAll(async () => {
@@ -253,6 +253,25 @@ describe('analytics through the HTTP API', () => {
     expect(leaks).toEqual([]);
     // The session cookies above are the DGRH's: nothing was changed on the owner's side.
     expect((await call('gestionnaire@lyon', 'GET', `/v1/conversations/${answered.conversationId}`)).status).toBe(200);
+  });
+
+  it('should count the documents stored and withdrawn in their corpus, by theme, without their names', async () => {
+    const ingestion = platform.app.get(IngestionService);
+    const [document] = await ingestion.list('national', false);
+    await ingestion.withdraw('national', document.id);
+    await until(async () => (await facts()).some((fact) => fact.type === 'document.withdrawn'));
+    const documents = (await facts()).filter((fact) => fact.type.startsWith('document.'));
+    expect(documents.map((fact) => [fact.type, fact.academie, fact.userHash])).toEqual(
+      expect.arrayContaining([
+        ['document.ingested', 'national', null],
+        ['document.withdrawn', 'national', null],
+      ]),
+    );
+    expect(documents.find((fact) => fact.type === 'document.ingested')?.payload).toEqual({ documentRef: document.id, kind: 'document', version: 1, chunks: expect.any(Number) });
+    expect(JSON.stringify(documents)).not.toContain('clm.md');
+    const today = new Date().toISOString().slice(0, 10);
+    const aggregates = (await (await call('dgrh@national', 'GET', `/v1/analytics/aggregates?granularity=month&from=${today}&to=${today}&by=academie`)).json()) as AggregatesResponse;
+    expect(aggregates.cells.find((cell) => cell.academie === 'national')?.documents).toEqual({ ingested: 1, withdrawn: 1 });
   });
 
   describe('retention', () => {

@@ -3,6 +3,7 @@ import { corpusSubject, Subjects, type DocumentSummary, type IngestionProgressEv
 import type { EmbeddingProvider } from '@mileva/embeddings';
 import type { Database } from '@mileva/persistence';
 import { MILEVA_CONFIG, MILEVA_DATABASE, MILEVA_EMBEDDINGS, ServiceClient, ServiceError, type MilevaConfig } from '@mileva/runtime';
+import { DocumentEvents } from './analytics/document-events';
 import { DocumentIngester } from './pipeline/document-ingester';
 import { runIngestionJob, type IngestionJobResult, type ProgressListener } from './pipeline/ingestion-job';
 import type { SourceFile } from './pipeline/source-file';
@@ -29,6 +30,7 @@ export class IngestionService {
     @Inject(MILEVA_EMBEDDINGS) embedder: EmbeddingProvider,
     @Inject(MILEVA_CONFIG) config: MilevaConfig,
     private readonly client: ServiceClient,
+    private readonly documentEvents: DocumentEvents,
   ) {
     this.store = new DocumentStore(database.dataSource);
     this.ingester = new DocumentIngester(this.store, embedder, config.ingestion.maxFileBytes);
@@ -51,6 +53,7 @@ export class IngestionService {
       files,
       options,
       async (event: IngestionProgressEvent) => {
+        if (event.outcome) this.documentEvents.stored(options.corpus, options.theme, event.outcome);
         await onProgress?.(event);
         await this.client.emit(subject, event).catch((error: unknown) => this.logger.warn(`Progress event not published: ${String(error)}`));
       },
@@ -119,9 +122,11 @@ export class IngestionService {
   }
 
   async withdraw(corpus: string, documentId: string): Promise<void> {
+    const document = await this.store.get(corpus, documentId);
     if (!(await this.store.withdraw(corpus, documentId))) {
       throw new ServiceError('NOT_FOUND', 'Aucun document actif avec cet identifiant dans ce corpus : il a peut-être déjà été retiré ou remplacé.');
     }
+    this.documentEvents.withdrawn(corpus, document?.theme, documentId);
     this.logger.log(`Document ${documentId} withdrawn from ${corpus}`);
   }
 }
