@@ -214,6 +214,7 @@ export interface UnansweredTheme {
   readonly academie: string;
   readonly theme: string;
   readonly unanswered: number;
+  /** Answers of the theme, refusals of excluded uses apart. */
   readonly answers: number;
 }
 
