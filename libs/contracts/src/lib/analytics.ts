@@ -87,7 +87,10 @@ export interface FeedbackGivenEvent extends UserEventBase {
   readonly commented: boolean;
 }
 
-/** Minutes the user says the answer saved; a later declaration on the same answer replaces it. */
+/**
+ * Minutes the user says the answer saved, sent with each feedback (0 when they say nothing); a
+ * later declaration on the same answer replaces it.
+ */
 export interface TimeSavedDeclaredEvent extends UserEventBase {
   readonly type: 'time-saved.declared';
   readonly minutes: number;
@@ -186,6 +189,7 @@ export interface FeedbackMetrics {
   readonly noSource: number;
   /** Minutes saved, as declared. */
   readonly minutesSaved: number;
+  /** Feedbacks declaring some minutes saved. */
   readonly declarations: number;
 }
 

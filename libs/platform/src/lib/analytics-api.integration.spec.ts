@@ -274,13 +274,24 @@ describe('analytics through the HTTP API', () => {
     expect(aggregates.cells.find((cell) => cell.academie === 'national')?.documents).toEqual({ ingested: 1, withdrawn: 1 });
   });
 
+  it('should take back the minutes declared when the user gives their feedback again without them', async () => {
+    const secrets = platform.app.get(GatewaySecrets);
+    const declarations = async () =>
+      (await facts()).filter((fact) => fact.type === 'time-saved.declared' && fact.userHash === secrets.analyticsHash('dev:gestionnaire@lyon')).map((fact) => fact.payload['minutes']);
+    expect(await declarations()).toEqual([15]);
+    expect((await call('gestionnaire@lyon', 'POST', `/v1/messages/${answered.messageId}/feedback`, { useful: false, reasons: ['no_source'], outcome: 'edited', comment: COMMENT })).status).toBe(201);
+    await until(async () => (await declarations()).length === 2);
+    expect((await declarations()).sort()).toEqual([0, 15]);
+  });
+
   describe('retention', () => {
     it('should erase feedback comments past their retention and keep the feedback and the aggregates', async () => {
       const before = (await facts()).length;
+      expect((await database.dataSource.getRepository(FeedbackEntity).findOneByOrFail({ messageId: answered.messageId })).comment).toContain('[PERSONNE_1]');
       await database.dataSource.getRepository(FeedbackEntity).update({ messageId: answered.messageId }, { createdAt: new Date(Date.now() - 91 * 86_400_000) });
       await platform.app.get(ConversationPurger).purge();
       const feedback = await database.dataSource.getRepository(FeedbackEntity).findOneByOrFail({ messageId: answered.messageId });
-      expect(feedback).toMatchObject({ comment: null, useful: false, reasons: ['no_source'], usage: 'edited', minutesSaved: 15 });
+      expect(feedback).toMatchObject({ comment: null, useful: false, reasons: ['no_source'], usage: 'edited' });
       expect((await facts()).length).toBe(before);
     });
 

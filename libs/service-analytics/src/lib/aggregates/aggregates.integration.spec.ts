@@ -61,16 +61,18 @@ function weekOfMarch2(): AnalyticsEvent[] {
 /**
  * The week of 6 April 2026, Lyon only, formation: six users (Monday, Tuesday), answered in 1 to 6 s
  * and one more question in 7 s; feedback from all six (five useful, one not, saying « pas de
- * source »; three sent as is, two edited), ten minutes saved each. The sixth user first said
- * useful, then changed their mind.
+ * source »; three sent as is, two edited), ten minutes saved each by four of them. The fifth first
+ * declared 30 minutes, then gave their feedback again without minutes; the sixth first said useful
+ * without minutes, then changed their mind and declared 10.
  */
 function weekOfApril6(): AnalyticsEvent[] {
   const { events, ask } = recorder();
   for (let n = 1; n <= 6; n++) {
     const answer = ask({ user: `april-${n}`, academie: 'lyon', theme: 'formation', at: at(35 + (n <= 3 ? 0 : 1)), latencyMs: n * 1_000 });
     const outcome = n <= 3 ? 'sent_as_is' : n <= 5 ? 'edited' : null;
+    if (n === 5) events.push(...feedbackOn(answer, { useful: true, outcome: 'edited', minutes: 30, at: at(36, 1) }));
     if (n === 6) events.push(...feedbackOn(answer, { useful: true, outcome: 'sent_as_is', at: at(36, 1) }));
-    events.push(...feedbackOn(answer, { useful: n <= 5, outcome, reasons: n === 6 ? ['no_source'] : [], minutes: 10, at: at(36, 2) }));
+    events.push(...feedbackOn(answer, { useful: n <= 5, outcome, reasons: n === 6 ? ['no_source'] : [], minutes: n === 5 ? undefined : 10, at: at(36, 2) }));
   }
   ask({ user: 'april-1', academie: 'lyon', theme: 'formation', at: at(36), latencyMs: 7_000 });
   return events;
@@ -128,7 +130,7 @@ describe('aggregates over the bus', () => {
       averageSources: 3,
       unsupportedCitations: 0,
     });
-    // The sixth user's second feedback replaced the first: six feedbacks, five useful.
+    // Second feedbacks replaced the first ones: six feedbacks, five useful; the fifth user's 30 minutes were taken back.
     expect(formation?.feedback).toEqual({
       users: 6,
       feedbacks: 6,
@@ -138,11 +140,11 @@ describe('aggregates over the bus', () => {
       sentAsIs: 3,
       sentAsIsRate: 0.6,
       noSource: 1,
-      minutesSaved: 60,
-      declarations: 6,
+      minutesSaved: 50,
+      declarations: 5,
     });
-    // 60 minutes over 6 active users in one week.
-    expect(formation?.hoursSavedPerUserPerWeek).toBe(0.17);
+    // 50 minutes over 6 active users in one week.
+    expect(formation?.hoursSavedPerUserPerWeek).toBe(0.14);
     expect(cell(response, '2026-04-06', 'lyon', ALL)?.usage).toEqual(formation?.usage);
   });
 

@@ -132,7 +132,7 @@ export class AggregatesRepository {
          count(*) FILTER (WHERE ${feedback} AND "payload"->>'outcome' = 'sent_as_is')::int AS "sent_as_is",
          count(*) FILTER (WHERE ${feedback} AND "payload"->'reasons' @> '["no_source"]'::jsonb)::int AS "no_source",
          coalesce(sum(("payload"->>'minutes')::int) FILTER (WHERE "type" = 'time-saved.declared'), 0)::int AS "minutes",
-         count(*) FILTER (WHERE "type" = 'time-saved.declared')::int AS "declarations",
+         count(*) FILTER (WHERE "type" = 'time-saved.declared' AND ("payload"->>'minutes')::int > 0)::int AS "declarations",
          count(*) FILTER (WHERE "type" = 'document.ingested')::int AS "ingested",
          count(*) FILTER (WHERE "type" = 'document.withdrawn')::int AS "withdrawn"
        FROM scoped

@@ -40,13 +40,13 @@ export function exchange(asked: Asked): { question: QuestionAskedEvent; answer: 
   };
 }
 
-/** The asker's feedback on an answer, and the minutes they declare saved when given. */
+/** The asker's feedback on an answer, with the minutes they declare saved (0 when not given), as the gateway sends them. */
 export function feedbackOn(
   answer: AnswerDeliveredEvent,
   feedback: { useful: boolean; outcome?: FeedbackGivenEvent['outcome']; reasons?: FeedbackGivenEvent['reasons']; minutes?: number; at?: string },
 ): AnalyticsEvent[] {
   const common = { v: 1 as const, occurredAt: feedback.at ?? answer.occurredAt, academie: answer.academie, theme: answer.theme, userHash: answer.userHash, answerRef: answer.answerRef };
   const given: FeedbackGivenEvent = { ...common, eventId: randomUUID(), type: 'feedback.given', useful: feedback.useful, reasons: feedback.reasons ?? [], outcome: feedback.outcome ?? null, commented: false };
-  const saved: TimeSavedDeclaredEvent[] = feedback.minutes === undefined ? [] : [{ ...common, eventId: randomUUID(), type: 'time-saved.declared', minutes: feedback.minutes }];
-  return [given, ...saved];
+  const saved: TimeSavedDeclaredEvent = { ...common, eventId: randomUUID(), type: 'time-saved.declared', minutes: feedback.minutes ?? 0 };
+  return [given, saved];
 }

@@ -60,7 +60,7 @@ export class AnalyticsEvents {
     this.publish(event);
   }
 
-  /** The feedback on an answer, and the minutes it saved when the user says so. */
+  /** The feedback on an answer, and the minutes it saved as the user says (0 when they do not). */
   feedbackGiven(user: RequestUser, analytics: AnswerAnalytics, feedback: FeedbackRequest): void {
     this.publish({
       ...this.base(user, analytics),
@@ -70,9 +70,8 @@ export class AnalyticsEvents {
       outcome: feedback.outcome ?? null,
       commented: Boolean(feedback.comment?.trim()),
     });
-    if (feedback.minutesSaved !== undefined) {
-      this.publish({ ...this.base(user, analytics), type: 'time-saved.declared', minutes: feedback.minutesSaved });
-    }
+    // Always, 0 when not said: a feedback replacing one that declared minutes takes them back.
+    this.publish({ ...this.base(user, analytics), type: 'time-saved.declared', minutes: feedback.minutesSaved ?? 0 });
   }
 
   private base(user: RequestUser, analytics: AnswerAnalytics) {
