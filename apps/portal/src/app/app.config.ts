@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors, withXhr } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
@@ -10,6 +10,8 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([unauthenticatedInterceptor])),
+    // XMLHttpRequest rather than fetch: only it reports the bytes sent of an upload (the corpus page's progress bar);
+    // the drafts' event stream is read with fetch by AskApi itself.
+    provideHttpClient(withXhr(), withInterceptors([unauthenticatedInterceptor])),
   ],
 };

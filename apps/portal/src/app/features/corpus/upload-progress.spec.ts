@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom, from, Observable, of, Subject, throwError, toArray } from 'rxjs';
+import { ApiError } from '../../core/api-error';
 import { CorpusJob } from '../../core/api.model';
 import { UploadEvent } from '../../core/corpus-api';
 import { describeOutcome, followUpload, progressOf, summarize, UploadState } from './upload-progress';
@@ -45,7 +46,7 @@ describe('followUpload', () => {
       ['processing', 0],
       ['processing', 33],
       ['processing', 67],
-      ['finished', null],
+      ['finished', 100],
     ]);
     expect(server.asked).toEqual(['j-1', 'j-1', 'j-1']);
   });
@@ -95,7 +96,9 @@ describe('progress wording', () => {
   it('should say what the bar measures', () => {
     expect(progressOf({ phase: 'sending', loaded: 512, total: 1024 })).toEqual({ percent: 50, label: 'Envoi des fichiers : 50 %' });
     expect(progressOf({ phase: 'processing', job: job({ done: 1 }) })).toEqual({ percent: 33, label: 'Traitement des fichiers : 1 sur 3 (33 %)' });
+    expect(progressOf({ phase: 'finished', job: job({ state: 'finished', done: 3 }) })).toEqual({ percent: 100, label: 'Traitement terminé : 3 sur 3 (100 %)' });
     expect(progressOf({ phase: 'idle' })).toBeNull();
+    expect(progressOf({ phase: 'failed', error: new ApiError(0, 'UNAVAILABLE', 'Aucun service ne répond.') })).toBeNull();
   });
 
   it('should describe each file’s outcome and the whole job', () => {

@@ -47,7 +47,11 @@ function stateOfJob(job: CorpusJob): UploadState {
   return { phase: 'failed', job, error: new ApiError(0, 'UNAVAILABLE', job.error ?? 'Le traitement n’a pas abouti. Réessayez.') };
 }
 
-/** The bar's value (0–100) and what it says, while an upload is under way; null otherwise. */
+/**
+ * The bar's value (0–100) and what it says, from the first byte sent until the job is over, where it stays full
+ * (a small file is often handled between two polls: without it, the bar would vanish before reaching its end);
+ * null before an upload and after a failure.
+ */
 export function progressOf(state: UploadState): { readonly percent: number; readonly label: string } | null {
   if (state.phase === 'sending') {
     const percent = state.total > 0 ? Math.min(100, Math.round((state.loaded / state.total) * 100)) : 0;
@@ -57,6 +61,10 @@ export function progressOf(state: UploadState): { readonly percent: number; read
     const { done, total } = state.job;
     const percent = total > 0 ? Math.round((done / total) * 100) : 0;
     return { percent, label: `Traitement des fichiers : ${done} sur ${total} (${percent} %)` };
+  }
+  if (state.phase === 'finished') {
+    const { done, total } = state.job;
+    return { percent: 100, label: `Traitement terminé : ${done} sur ${total} (100 %)` };
   }
   return null;
 }
