@@ -10,7 +10,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { assertBuilt, ingest, ROOT, startPlatform, type RunningPlatform } from './support/platform';
+import { assertBuilt, CORPUS_DOCS, ingest, ROOT, startPlatform, type RunningPlatform } from './support/platform';
 
 /** Public fiches of the shared corpus put into the national corpus; the question is about the first one. */
 const DOCUMENTS = [
@@ -21,10 +21,20 @@ const DOCUMENTS = [
 const DOCUMENT_TITLE = 'Congé de proche aidant dans la fonction publique';
 const QUESTION = 'Combien de temps peut durer un congé de proche aidant pour un fonctionnaire ?';
 
+/** A fiche of the shared corpus none of the above: an expert of Lyon uploads it into the académie's corpus. */
+const UPLOADED = 'sp_F589_astreintes-dans-la-fonction-publique.md';
+const UPLOADED_TITLE = 'Astreintes dans la fonction publique';
+/** Not the theme MILEVA would infer from its content (temps de travail): the list shows the one the form sent. */
+const UPLOADED_THEME = { code: 'remuneration', label: 'Rémunération' };
+/** Written from the uploaded fiche's title. */
+const LOCAL_QUESTION = 'Comment une astreinte est-elle compensée pour un agent de la fonction publique ?';
+
 /** Ingestion, then start-up, each within half of it; Chromium's launch has its own 2 minutes. */
 const SETUP_TIMEOUT_MS = 6 * 60_000;
 /** The draft is searched and written on the same 2 cores as the browser. */
 const DRAFT_TIMEOUT_MS = 3 * 60_000;
+/** An uploaded fiche is read, cut, embedded and stored by the platform while the browser polls its job. */
+const UPLOAD_TIMEOUT_MS = 3 * 60_000;
 
 jest.setTimeout(4 * 60_000);
 
@@ -252,6 +262,166 @@ describe('portal in a browser, against the standalone platform', () => {
     } finally {
       await dgrhContext.close();
     }
+  });
+
+  describe('corpus administration', () => {
+    let expertContext: BrowserContext | undefined;
+    let expert: Page;
+
+    afterAll(async () => {
+      await expertContext?.close().catch(() => undefined);
+    });
+
+    /** A new browser session of `role` in `academie`, signed in through /connexion and landed on `/`. */
+    async function sessionOf(role: string, academie: string, landing: string | RegExp): Promise<{ context: BrowserContext; page: Page }> {
+      const created = await newContext(browser as Browser, (platform as RunningPlatform).url);
+      const signedIn = await watched(created);
+      await signIn(signedIn, role, academie);
+      await waitForPath(signedIn, '/');
+      await signedIn.getByRole('heading', { level: 1, name: landing }).waitFor();
+      return { context: created, page: signedIn };
+    }
+
+    /**
+     * Records, from now on, every value and label the page's progress bars show: the steps of a small upload
+     * last well under a second, and a recorder sees each one that a wait on the element might miss.
+     */
+    async function recordProgress(target: Page): Promise<() => Promise<{ value: number; label: string }[]>> {
+      await target.evaluate(() => {
+        const seen: { value: number; label: string }[] = [];
+        (window as unknown as { mlvProgressSeen: typeof seen }).mlvProgressSeen = seen;
+        const note = () => {
+          for (const bar of Array.from(document.querySelectorAll('progress'))) {
+            const label = document.getElementById(bar.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? '';
+            const last = seen.at(-1);
+            if (!last || last.value !== bar.value || last.label !== label) seen.push({ value: bar.value, label });
+          }
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      return () => target.evaluate(() => (window as unknown as { mlvProgressSeen: { value: number; label: string }[] }).mlvProgressSeen);
+    }
+
+    it('should let an expert of Lyon upload a fiche into the académie’s corpus and follow it to the documents list', async () => {
+      expect(DOCUMENTS).not.toContain(UPLOADED);
+      const session = await sessionOf('expert', 'lyon', 'Poser une question');
+      expertContext = session.context;
+      expert = session.page;
+
+      await expert.getByRole('link', { name: 'Corpus', exact: true }).click();
+      await waitForPath(expert, '/corpus');
+      await expert.getByRole('heading', { level: 1, name: 'Documents du corpus' }).waitFor();
+      await expert.getByText('Corpus géré : Académie de Lyon').waitFor();
+      // Lyon's corpus is empty: the national fiches ingested before the start are not listed here.
+      await expert.getByText('Ce corpus ne contient encore aucun document.').waitFor();
+      await check(expert, '12-corpus-documents');
+
+      const form = expert.getByRole('form', { name: 'Ajouter des documents' });
+      await form.getByLabel('Fichiers').setInputFiles(join(CORPUS_DOCS, UPLOADED));
+      await form.getByLabel('Thème').selectOption(UPLOADED_THEME.code);
+      const progress = await recordProgress(expert);
+      const accepted = expert.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/corpus/documents');
+      await form.getByRole('button', { name: 'Envoyer' }).click();
+
+      expect((await accepted).status()).toBe(202);
+
+      // Each file's outcome once the job is over, and the list reloaded with the new document.
+      const outcome = expert.getByRole('listitem').filter({ hasText: UPLOADED });
+      await outcome.waitFor({ timeout: UPLOAD_TIMEOUT_MS });
+      const outcomeText = (await outcome.innerText()).trim();
+      const match = new RegExp(`^${UPLOADED.replace(/\./g, '\\.')} — ajouté, version 1, (\\d+) passages?$`).exec(outcomeText);
+      expect(match).not.toBeNull();
+      const chunks = Number(match?.[1]);
+      expect(chunks).toBeGreaterThan(0);
+      await expert.getByText('1 fichier traité : 1 ajouté.', { exact: true }).waitFor();
+
+      // The bar showed the bytes sent, then the file handled, and stays full beside the outcome.
+      const bar = expert.getByRole('progressbar', { name: 'Traitement terminé : 1 sur 1 (100 %)' });
+      await bar.waitFor();
+      expect(await bar.getAttribute('value')).toBe('100');
+      // In order: bytes sent up to all of them, files handled, then done.
+      const labels = (await progress()).map((step) => step.label);
+      const allSent = labels.indexOf('Envoi des fichiers : 100 %');
+      expect(allSent).toBeGreaterThanOrEqual(0);
+      expect(labels.slice(0, allSent).every((label) => /^Envoi des fichiers : \d+ %$/.test(label))).toBe(true);
+      expect(labels.slice(allSent + 1, -1).every((label) => /^Traitement des fichiers : [01] sur 1 \(\d+ %\)$/.test(label))).toBe(true);
+      expect(labels.at(-1)).toBe('Traitement terminé : 1 sur 1 (100 %)');
+
+      const row = expert.getByRole('row').filter({ hasText: UPLOADED_TITLE });
+      await row.waitFor();
+      // Text as written (the DSFR badge shows it in capitals).
+      const cells = (await row.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+      expect(cells[0]).toContain(UPLOADED_TITLE);
+      expect(cells.slice(1, 6)).toEqual(['En vigueur', '1', 'Sans limite', String(chunks), UPLOADED_THEME.label]);
+      await check(expert, '13-corpus-document-ajoute');
+    }, UPLOAD_TIMEOUT_MS + 60_000);
+
+    it.each([
+      ['/corpus/reponses', 'Base de réponses', (target: Page) => target.getByText('Aucune réponse à relire.'), '14-corpus-reponses'],
+      ['/corpus/parametres', 'Consignes et contact', (target: Page) => target.getByRole('button', { name: 'Enregistrer une nouvelle version' }), '15-corpus-parametres'],
+    ])('should show the expert %s without serious accessibility violation', async (path, heading, loaded, name) => {
+      await expert.getByRole('navigation', { name: 'Gestion du corpus' }).getByRole('link', { name: heading }).click();
+      await waitForPath(expert, path);
+      await expert.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // Scanned once the page shows what it loads from the API.
+      await loaded(expert).waitFor();
+      await check(expert, name);
+    });
+
+    it('should cite the uploaded fiche to a gestionnaire of Lyon as the académie’s own rule', async () => {
+      const { context: lyonContext, page: gestionnaire } = await sessionOf('gestionnaire', 'lyon', 'Poser une question');
+      try {
+        await gestionnaire.getByLabel(/Question de l’agent/).fill(LOCAL_QUESTION);
+        await gestionnaire.getByRole('button', { name: 'Préparer le brouillon' }).click();
+        await gestionnaire.getByRole('link', { name: /^Source \d+ : / }).first().waitFor({ timeout: DRAFT_TIMEOUT_MS });
+
+        const sources = gestionnaire.getByRole('complementary', { name: 'Sources du brouillon' });
+        const listed = sources.getByRole('listitem').filter({ hasText: UPLOADED_TITLE });
+        await listed.first().waitFor();
+        await listed.first().getByText('Académie', { exact: true }).waitFor();
+        expect(await listed.first().getByText('National', { exact: true }).count()).toBe(0);
+        await gestionnaire.getByRole('link', { name: new RegExp(`^Source \\d+ : ${UPLOADED_TITLE}$`) }).first().waitFor();
+        await check(gestionnaire, '16-question-source-academie');
+      } finally {
+        await lyonContext.close();
+      }
+    });
+
+    it('should refuse the corpus pages to a gestionnaire, in French, and on the server', async () => {
+      const { context: lyonContext, page: gestionnaire } = await sessionOf('gestionnaire', 'lyon', 'Poser une question');
+      try {
+        expect(await gestionnaire.getByRole('link', { name: 'Corpus', exact: true }).count()).toBe(0);
+        await open(gestionnaire, '/corpus', 'Accès réservé');
+        await gestionnaire.getByRole('heading', { name: 'La gestion du corpus est réservée aux experts et aux administrateurs' }).waitFor();
+        await gestionnaire.getByText(/Adressez-vous à l’expert MILEVA de votre académie/).waitFor();
+        expect(await gestionnaire.getByRole('form', { name: 'Ajouter des documents' }).count()).toBe(0);
+        await check(gestionnaire, '17-corpus-acces-reserve');
+
+        const listed = await lyonContext.request.get('/api/v1/corpus/documents');
+        expect(listed.status()).toBe(403);
+      } finally {
+        await lyonContext.close();
+      }
+    });
+
+    it('should not show Lyon’s document to an expert of Poitiers', async () => {
+      const { context: poitiersContext, page: poitiers } = await sessionOf('expert', 'poitiers', 'Poser une question');
+      try {
+        await open(poitiers, '/corpus', 'Documents du corpus');
+        await poitiers.getByText('Corpus géré : Académie de Poitiers').waitFor();
+        await poitiers.getByText('Ce corpus ne contient encore aucun document.').waitFor();
+        expect(await poitiers.getByText(UPLOADED_TITLE).count()).toBe(0);
+
+        // Nor can the expert ask the server for Lyon's corpus.
+        const lyon = await poitiersContext.request.get('/api/v1/corpus/documents?corpus=lyon');
+        expect(lyon.status()).toBe(403);
+        const own = await poitiersContext.request.get('/api/v1/corpus/documents');
+        expect(own.status()).toBe(200);
+        expect(await own.json()).toMatchObject({ documents: [] });
+      } finally {
+        await poitiersContext.close();
+      }
+    });
   });
 
   it('should have raised no uncaught error in any page', () => {
