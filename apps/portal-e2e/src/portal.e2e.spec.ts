@@ -320,10 +320,17 @@ describe('portal in a browser, against the standalone platform', () => {
       await form.getByLabel('Fichiers').setInputFiles(join(CORPUS_DOCS, UPLOADED));
       await form.getByLabel('Thème').selectOption(UPLOADED_THEME.code);
       const progress = await recordProgress(expert);
+      // Over loopback the last bytes and the gateway's answer may come in the same frame, and the page would never
+      // show « 100 % » sent: a slow uplink (Chromium's network emulation) leaves seconds between the two.
+      const network = await expertContext.newCDPSession(expert);
+      await network.send('Network.enable');
+      await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 8 * 1024 });
       const accepted = expert.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/corpus/documents');
       await form.getByRole('button', { name: 'Envoyer' }).click();
 
       expect((await accepted).status()).toBe(202);
+      await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await network.detach();
 
       // Each file's outcome once the job is over, and the list reloaded with the new document.
       const outcome = expert.getByRole('listitem').filter({ hasText: UPLOADED });
