@@ -3,7 +3,7 @@ import type { ChunkRow } from './search/search.repository';
 
 function entry(id: string, documentId: string, title: string, text: string, corpus = 'national'): { row: ChunkRow } {
   return {
-    row: { id, documentId, corpus, title, sourceUri: `${documentId}.md`, headingPath: [title], text, page: null, pageEnd: null, theme: null, validFrom: null, validTo: null, kind: 'document', lexemes: [], titleLexemes: [], tsv: '' },
+    row: { id, documentId, corpus, title, sourceUri: `${documentId}.md`, headingPath: [title], text, page: null, pageEnd: null, theme: null, validFrom: null, validTo: null, kind: 'document', lexemes: [], titleLexemes: [], terms: [] },
   };
 }
 

@@ -12,7 +12,7 @@ import { conceptShare, coverage, isSpecificTerm, QUESTION_WORDS, queryConcepts, 
 import { proximityShare, queryPairs, type QueryPair } from './search/proximity';
 import { analyzeQuery, type AnalyzedQuery } from './search/query-analysis';
 import { SearchRepository, type ChunkRow, type RankedChunk, type SearchScope } from './search/search.repository';
-import { parseTsvector, TextIndexBuilder, type TextIndex } from './search/text-index';
+import { TextIndexBuilder, type TextIndex } from './search/text-index';
 
 /** Passages returned by default. */
 const DEFAULT_K = 10;
@@ -76,7 +76,7 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
   /** The preparation of the corpora started at startup; it never rejects. */
   warmingUp: Promise<void> = Promise.resolve();
-  private readonly textIndexes = new Map<string, { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> }>();
+  private readonly textIndexes = new Map<string, TextIndexState>();
 
   constructor(
     @Inject(MILEVA_DATABASE) private readonly database: Database,
@@ -141,7 +141,7 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
           : entry.score *
             themeBoost(entry.row.theme, request.theme, analysis.themes) *
             (1 + TITLE_BOOST * conceptShare(new Set(entry.row.titleLexemes), concepts)) *
-            (pairs.length > 0 ? 1 + PROXIMITY_BOOST * proximityShare(parseTsvector(entry.row.tsv), pairs) : 1),
+            (pairs.length > 0 ? 1 + PROXIMITY_BOOST * proximityShare(entry.row.terms, pairs) : 1),
       }))
       .sort((a, b) => b.score - a.score);
     const distinct = plain ? boosted : withoutDuplicateDocuments(boosted);
@@ -370,7 +370,7 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
     if (entry?.signature === signature) return entry.index;
     if (entry?.building) return undefined;
     const building = this.buildTextIndex(corpus, signature);
-    const state: { signature: string; index?: TextIndex; building?: Promise<TextIndex | undefined> } = { signature, building };
+    const state: TextIndexState = { signature, building };
     this.textIndexes.set(corpus, state);
     building.then(
       (index) => {
@@ -433,6 +433,13 @@ export class RetrievalService implements OnApplicationBootstrap, OnApplicationSh
     const previous = this.previousStatistics.get(corpus);
     return previous ? withinOrElse(fresh, STALE_STATISTICS_AFTER_MS, previous) : fresh;
   }
+}
+
+/** The full-text index of one corpus version: being built, then built. */
+interface TextIndexState {
+  readonly signature: string;
+  index?: TextIndex;
+  building?: Promise<TextIndex | undefined>;
 }
 
 /** A query as the search understands it. */

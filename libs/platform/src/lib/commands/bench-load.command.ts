@@ -1,12 +1,13 @@
 import { openDatabase } from '@mileva/persistence';
+import { freePort } from '@mileva/runtime/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestions, headingSubjects, mulberry32 } from './bench-e2e.command';
-import { latencyFigures, type LatencyFigures } from './bench-search.command';
+import { latencyFigures, round2, type LatencyFigures } from './bench-search.command';
 import { UsageError } from './ingest.command';
 import { DEFAULT_PHRASE_SOURCE_DIR, workspaceRoot } from './synthetic-corpus';
 
@@ -338,24 +339,4 @@ async function stop(server: ChildProcess): Promise<void> {
   const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePromise(port));
-    });
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -454,6 +454,7 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function round2(value: number): number {
+/** A value rounded to two decimals. */
+export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }

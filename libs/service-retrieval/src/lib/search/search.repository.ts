@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Vocabulary, type CorpusStatistics } from './corpus-statistics';
-import { SECTION_WEIGHTS, type IndexedChunk, type IndexedDocument } from './text-index';
+import { parseTsvector, SECTION_WEIGHTS, type IndexedChunk, type IndexedDocument, type TsvEntry } from './text-index';
 
 /** Filters every search applies: one corpus, active documents in force on a day. */
 export interface SearchScope {
@@ -33,8 +33,8 @@ export interface ChunkRow {
   readonly lexemes: string[];
   /** Lexemes of the document's title. */
   readonly titleLexemes: string[];
-  /** The chunk's search vector in its text form, with positions (for proximity). */
-  readonly tsv: string;
+  /** The chunk's search vector with positions (for proximity); `lexemes` are its lexemes. */
+  readonly terms: readonly TsvEntry[];
 }
 
 const IN_FORCE = `d.status = 'active' AND (d.valid_from IS NULL OR d.valid_from <= $2::date) AND (d.valid_to IS NULL OR d.valid_to >= $2::date)`;
@@ -332,21 +332,20 @@ export class SearchRepository {
       valid_from: string | null;
       valid_to: string | null;
       kind: 'document' | 'answer';
-      lexemes: string[];
       title_lexemes: string[];
       tsv: string;
     }[] = await this.dataSource.query(
       `SELECT c.id, c.document_id, c.corpus, d.title, d.source_uri, c.heading_path, c.text, c.page, c.page_end, d.theme,
               to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to, d.kind,
-              tsvector_to_array(c.tsv) AS lexemes, tsvector_to_array(to_tsvector('french', mileva_unaccent(d.title))) AS title_lexemes, c.tsv::text AS tsv
+              tsvector_to_array(to_tsvector('french', mileva_unaccent(d.title))) AS title_lexemes, c.tsv::text AS tsv
          FROM chunks c JOIN documents d ON d.id = c.document_id
         WHERE c.id = ANY($1::uuid[])`,
       [[...ids]],
     );
     return new Map(
-      rows.map((row) => [
-        row.id,
-        {
+      rows.map((row) => {
+        const terms = parseTsvector(row.tsv);
+        const chunk: ChunkRow = {
           id: row.id,
           documentId: row.document_id,
           corpus: row.corpus,
@@ -360,11 +359,12 @@ export class SearchRepository {
           validFrom: row.valid_from,
           validTo: row.valid_to,
           kind: row.kind,
-          lexemes: row.lexemes,
+          lexemes: terms.map((term) => term.lexeme),
           titleLexemes: row.title_lexemes,
-          tsv: row.tsv,
-        },
-      ]),
+          terms,
+        };
+        return [row.id, chunk];
+      }),
     );
   }
 }
