@@ -16,6 +16,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devSessionCookies } from './testing/dev-session-cookies';
 import { startPlatform, type RunningPlatform } from './platform';
 
 jest.setTimeout(180_000);
@@ -80,17 +81,8 @@ describe('analytics through the HTTP API', () => {
   let database: Database;
   let answered: AskedDraft;
   let unanswered: AskedDraft;
-  const cookies = new Map<string, string>();
 
-  async function cookieOf(persona: string): Promise<string> {
-    const known = cookies.get(persona);
-    if (known) return known;
-    const [role, academie] = persona.split('@');
-    const response = await fetch(`${platform.url}/api/v1/session/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, academie }) });
-    const cookie = (response.headers.getSetCookie().find((header) => header.startsWith('mileva_session=')) ?? '').split(';')[0];
-    cookies.set(persona, cookie);
-    return cookie;
-  }
+  const cookieOf = devSessionCookies(() => platform.url ?? '');
 
   async function call(as: string, method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${platform.url}/api${path}`, {

@@ -7,6 +7,7 @@ import { bytesSource, IngestionService } from '@mileva/service-ingestion';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devSessionCookies } from './testing/dev-session-cookies';
 import { startPlatform, type RunningPlatform } from './platform';
 
 jest.setTimeout(120_000);
@@ -40,19 +41,10 @@ describe('conversations and feedback through the HTTP API', () => {
   let dataDir: string;
   let platform: RunningPlatform;
   let database: Database;
-  /** Session cookies of development users. */
-  const cookies = new Map<string, string>();
   let first: AskedDraft;
 
-  async function signIn(role: string, academie: string): Promise<string> {
-    const key = `${role}@${academie}`;
-    const known = cookies.get(key);
-    if (known) return known;
-    const response = await fetch(`${platform.url}/api/v1/session/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, academie }) });
-    const cookie = (response.headers.getSetCookie().find((header) => header.startsWith('mileva_session=')) ?? '').split(';')[0];
-    cookies.set(key, cookie);
-    return cookie;
-  }
+  const sessions = devSessionCookies(() => platform.url ?? '');
+  const signIn = (role: string, academie: string): Promise<string> => sessions(`${role}@${academie}`);
 
   async function call(as: string, method: string, path: string, body?: unknown): Promise<Response> {
     const [role, academie] = as.split('@');

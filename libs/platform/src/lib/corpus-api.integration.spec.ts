@@ -14,6 +14,7 @@ import { CorpusSearchService, type AskedDraft } from '@mileva/service-gateway';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devSessionCookies } from './testing/dev-session-cookies';
 import { startPlatform, type RunningPlatform } from './platform';
 
 jest.setTimeout(180_000);
@@ -51,17 +52,8 @@ describe('corpus management through the HTTP API', () => {
   let dataDir: string;
   let platform: RunningPlatform;
   let database: Database;
-  const cookies = new Map<string, string>();
 
-  async function cookieOf(persona: string): Promise<string> {
-    const known = cookies.get(persona);
-    if (known) return known;
-    const [role, academie] = persona.split('@');
-    const response = await fetch(`${platform.url}/api/v1/session/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, academie }) });
-    const cookie = (response.headers.getSetCookie().find((header) => header.startsWith('mileva_session=')) ?? '').split(';')[0];
-    cookies.set(persona, cookie);
-    return cookie;
-  }
+  const cookieOf = devSessionCookies(() => platform.url ?? '');
 
   async function call(as: string, method: string, path: string, body?: unknown): Promise<Response> {
     const form = body instanceof FormData;

@@ -5,6 +5,7 @@ import type { AskedDraft } from '@mileva/service-gateway';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devSessionCookies } from './testing/dev-session-cookies';
 import { startPlatform, type RunningPlatform } from './platform';
 
 jest.setTimeout(180_000);
@@ -103,16 +104,11 @@ describe('authorization of every HTTP route', () => {
   let dataDir: string;
   let platform: RunningPlatform;
   let fixture: Fixture;
-  const cookies = new Map<string, string>();
 
+  const sessions = devSessionCookies(() => platform.url ?? '');
   async function cookieOf(persona: string): Promise<string> {
-    const known = cookies.get(persona);
-    if (known) return known;
-    const [role, academie] = persona.split('@');
-    const response = await fetch(`${platform.url}/api/v1/session/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, academie }) });
-    const cookie = (response.headers.getSetCookie().find((header) => header.startsWith('mileva_session=')) ?? '').split(';')[0];
+    const cookie = await sessions(persona);
     expect(cookie).toMatch(/^mileva_session=v1\./);
-    cookies.set(persona, cookie);
     return cookie;
   }
 
